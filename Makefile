@@ -1,0 +1,55 @@
+# Two commands for a newcomer: `make run` and `make test`. Everything else is a helper.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+export CHROMEDRIVER := /usr/bin/chromedriver
+export WASM_BINDGEN_TEST_TIMEOUT := 120
+
+WASM := --target wasm32-unknown-unknown
+
+.PHONY: run test tools build-web build-server lint fmt-check clippy unit wasm-test e2e bench clean
+
+## make run: install what is missing, build the release portal and server, serve on 127.0.0.1:8080
+run: tools build-web
+	cargo build --release -p portal-server
+	./target/release/portal-server
+
+## make test: every test layer, the same as CI
+test: tools fmt-check clippy unit wasm-test build-web e2e
+	@echo "make test: all layers passed"
+
+tools:
+	@bash scripts/install-tools.sh
+
+# The portal's release build (wasm-opt -Oz through binaryen from npm), then precompressed
+# copies the server hands to browsers that accept them.
+build-web: tools
+	trunk build --release
+	@bash scripts/precompress.sh dist
+
+fmt-check:
+	cargo fmt --all -- --check
+
+clippy:
+	cargo clippy --workspace --exclude portal --all-targets -- -D warnings
+	cargo clippy -p portal --all-targets $(WASM) -- -D warnings
+
+unit:
+	cargo test --workspace --exclude portal
+
+# The portal's own tests run in a real (headless) Chromium through wasm-bindgen-test.
+wasm-test:
+	cargo test -p portal $(WASM)
+
+# Playwright against the release portal served by the server with the embedded simulator.
+e2e: build-web
+	cargo build -p portal-server
+	npx playwright test -c e2e/playwright.config.ts
+
+bench: tools build-web
+	cargo build --release -p portal-server
+	node e2e/bench/bench.mjs
+
+clean:
+	cargo clean; rm -rf dist data node_modules

@@ -1,0 +1,154 @@
+//! `portal-server`: the backend-for-frontend of the Altinn inbox portal.
+//!
+//! It serves the portal (`dist/`), logs users in with OpenID Connect (authorization code,
+//! PKCE, ID token verified against the JWKS), keeps sessions in SQLite behind an HttpOnly
+//! cookie, and proxies the Dialogporten end-user API with the session's access token.
+//! In local mode the Altinn simulator is mounted at `/idporten`, `/dialogporten`, `/sim`.
+
+pub mod auth;
+pub mod config;
+pub mod error;
+pub mod local;
+pub mod oidc;
+pub mod proxy;
+pub mod security;
+pub mod store;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::routing::{any, get, post};
+use tower_http::compression::CompressionLayer;
+use tower_http::services::{ServeDir, ServeFile};
+use tower_http::trace::TraceLayer;
+
+use crate::config::{Config, Environment};
+use crate::error::AppError;
+use crate::oidc::OidcClient;
+use crate::store::{SessionStore, SqliteStore, StoreError};
+
+pub use crate::config::ConfigError;
+
+/// Everything the handlers share.
+#[derive(Clone)]
+pub struct AppState {
+    pub config: Arc<Config>,
+    pub sessions: Arc<dyn SessionStore>,
+    pub oidc: Arc<OidcClient>,
+    /// The client for Dialogporten (with the upstream timeout).
+    pub http: reqwest::Client,
+    /// Configured staff pids plus, in local mode, the simulator's staff personas.
+    pub staff_pids: Arc<Vec<String>>,
+    /// The portal's Content-Security-Policy.
+    pub csp: Arc<str>,
+    /// The public origin as sent in `Origin`.
+    pub origin: Arc<str>,
+    /// The simulator's routes (local mode).
+    sim: Option<Router>,
+}
+
+impl AppState {
+    /// State over an opened session store; in local mode the simulator is created here.
+    pub fn new(config: Config, sessions: Arc<dyn SessionStore>) -> AppState {
+        let http = reqwest::Client::builder()
+            .timeout(config.upstream_timeout)
+            .connect_timeout(config.upstream_timeout.min(Duration::from_secs(10)))
+            .redirect(reqwest::redirect::Policy::none())
+            .user_agent(concat!("portal-server/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .expect("the HTTP client builds with rustls");
+        let oidc = OidcClient::new(http.clone(), config.oidc.clone(), config.redirect_uri());
+        let mut staff_pids = config.staff_pids.clone();
+        let sim = match config.environment {
+            Environment::Local => {
+                let (router, staff) = local::simulator(&config);
+                staff_pids.extend(staff);
+                Some(router)
+            }
+            Environment::Custom => None,
+        };
+        let csp = security::portal_csp(&config.csp_script_src, oidc.issuer_origin().as_deref());
+        AppState {
+            origin: config.public_origin().into(),
+            config: Arc::new(config),
+            sessions,
+            oidc: Arc::new(oidc),
+            http,
+            staff_pids: Arc::new(staff_pids),
+            csp: csp.into(),
+            sim,
+        }
+    }
+
+    /// State with the SQLite database named in the configuration.
+    pub fn open(config: Config) -> Result<AppState, StoreError> {
+        let store = SqliteStore::open(&config.database)?;
+        Ok(AppState::new(config, Arc::new(store)))
+    }
+}
+
+/// The whole application: `/api`, the simulator in local mode, then the portal's files.
+pub fn app(state: AppState) -> Router {
+    let api = Router::new()
+        .route("/session", get(auth::session))
+        .route("/login", get(auth::login))
+        .route("/auth/callback", get(auth::callback))
+        .route("/logout", post(auth::logout))
+        .route("/dialogporten/{*path}", any(proxy::forward))
+        .fallback(api_not_found);
+
+    let dist = &state.config.dist_dir;
+    let files = ServeDir::new(dist)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(
+            ServeFile::new(dist.join("index.html"))
+                .precompressed_br()
+                .precompressed_gzip(),
+        );
+
+    let mut router = Router::new().nest("/api", api).with_state(state.clone());
+    if let Some(sim) = state.sim.clone() {
+        router = router.merge(sim);
+    }
+    router
+        .fallback_service(files)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            security::origin_check,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state,
+            security::headers,
+        ))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+}
+
+async fn api_not_found() -> AppError {
+    AppError::NotFound
+}
+
+/// Deletes expired sessions and pending logins every few minutes.
+pub fn spawn_sweeper(sessions: Arc<dyn SessionStore>) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(300));
+        loop {
+            tick.tick().await;
+            match sessions.sweep(now_unix()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::debug!(removed = n, "swept expired sessions"),
+                Err(e) => tracing::warn!(error = %e, "session sweep failed"),
+            }
+        }
+    })
+}
+
+/// Seconds since the Unix epoch.
+pub fn now_unix() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}

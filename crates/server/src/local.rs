@@ -1,0 +1,31 @@
+//! Local mode: the Altinn simulator mounted in the same process (reached over HTTP like
+//! the real services).
+
+use std::sync::Arc;
+
+use axum::Router;
+
+use crate::config::{Config, LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET, SimScale};
+
+/// The simulator's router and the pids of its staff personas.
+pub fn simulator(config: &Config) -> (Router, Vec<String>) {
+    let sim = altinn_sim::Sim::new(altinn_sim::SimConfig {
+        public_base_url: config.public_base(),
+        seed: config.sim.seed,
+        scale: match config.sim.scale {
+            SimScale::Demo => altinn_sim::Scale::Demo,
+            SimScale::Large => altinn_sim::Scale::Large,
+        },
+        clients: vec![altinn_sim::OidcClient {
+            client_id: LOCAL_CLIENT_ID.into(),
+            client_secret: LOCAL_CLIENT_SECRET.into(),
+        }],
+    });
+    let staff = sim
+        .personas()
+        .into_iter()
+        .filter(|p| p.roles.iter().any(|r| r == "staff"))
+        .map(|p| p.pid)
+        .collect();
+    (altinn_sim::router_with(Arc::new(sim)), staff)
+}

@@ -1,0 +1,46 @@
+//! Page-level accessibility: the document title, and focus after navigation.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use wasm_bindgen::JsCast;
+
+use crate::i18n::{Key, use_i18n};
+
+/// Keeps `document.title` as "<page> – <product>" in the current language.
+pub fn use_page_title(page: Key) {
+    let i18n = use_i18n();
+    Effect::new(move |_| {
+        let title = format!("{} – {}", i18n.t(page), i18n.t(Key::AppName));
+        document().set_title(&title);
+    });
+}
+
+/// Moves focus to the main heading whenever the path changes (not on the first load, and
+/// not when only the query changes, e.g. when another party is chosen), so screen reader
+/// users hear the new page and keyboard users start from its top.
+pub fn use_focus_on_navigation() {
+    let location = use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|previous| previous != path) {
+            request_animation_frame(focus_main_heading);
+        }
+        path
+    });
+}
+
+/// Focuses the page's `h1` (made focusable on the fly), else `<main>`.
+pub fn focus_main_heading() {
+    let doc = document();
+    let target = doc
+        .query_selector("main h1")
+        .ok()
+        .flatten()
+        .or_else(|| doc.get_element_by_id("main"));
+    if let Some(element) = target.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+        if !element.has_attribute("tabindex") {
+            let _ = element.set_attribute("tabindex", "-1");
+        }
+        let _ = element.focus();
+    }
+}

@@ -1,0 +1,41 @@
+//! The app shell: contexts, header, the `<main>` landmark and the routes.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::a11y::use_focus_on_navigation;
+use crate::components::SiteHeader;
+use crate::i18n::provide_i18n;
+use crate::pages::{DialogPage, InboxPage, LoginErrorPage, LoginPage, NotFoundPage, StartPage};
+use crate::session::provide_session;
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    let i18n = provide_i18n();
+    provide_session(i18n.lang_signal().get_untracked());
+    view! {
+        <Router>
+            <Shell />
+        </Router>
+    }
+}
+
+/// Everything inside the router (the focus handling needs the router's location).
+#[component]
+fn Shell() -> impl IntoView {
+    use_focus_on_navigation();
+    view! {
+        <SiteHeader />
+        <main id="main" tabindex="-1">
+            <Routes fallback=NotFoundPage>
+                <Route path=path!("/") view=StartPage />
+                <Route path=path!("/login") view=LoginPage />
+                <Route path=path!("/login-error") view=LoginErrorPage />
+                <Route path=path!("/inbox") view=InboxPage />
+                <Route path=path!("/inbox/:id") view=DialogPage />
+            </Routes>
+        </main>
+    }
+}

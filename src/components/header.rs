@@ -1,0 +1,97 @@
+//! The site header: skip link, product name, language picker, and log in / log out.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_location, use_navigate};
+
+use super::LanguagePicker;
+use crate::a11y::focus_main_heading;
+use crate::i18n::{Key, use_i18n};
+use crate::routes::{Page, path_with_query};
+use crate::session::{SessionStatus, use_session};
+
+/// The header shown on every page.
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    let i18n = use_i18n();
+    let skip = move |ev: web_sys::MouseEvent| {
+        // Focus the heading ourselves: the router would treat "#main" as a navigation.
+        ev.prevent_default();
+        focus_main_heading();
+    };
+    view! {
+        <header class="site-header">
+            <a class="skip-link" href="#main" on:click=skip>
+                {move || i18n.t(Key::SkipToMain)}
+            </a>
+            <div class="site-header__inner">
+                <a class="brand" href=Page::Start.href()>
+                    <img class="brand__logo" src="/favicon.svg" alt="" width="28" height="28" />
+                    <span>{move || i18n.t(Key::AppName)}</span>
+                </a>
+                <div class="site-header__tools">
+                    <LanguagePicker />
+                    <AuthControls />
+                </div>
+            </div>
+        </header>
+    }
+}
+
+/// "Log in" (a plain link, so the browser leaves for the login) or the user's name and
+/// "Log out". Nothing while the session is still being asked about.
+#[component]
+fn AuthControls() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let location = use_location();
+    let navigate = use_navigate();
+    let busy = RwSignal::new(false);
+
+    let login_href = move || {
+        let return_to = path_with_query(&location.pathname.get(), &location.search.get());
+        Page::ApiLogin { return_to }.href()
+    };
+    let log_out = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        let navigate = navigate.clone();
+        let lang = i18n.lang_signal().get_untracked();
+        spawn_local(async move {
+            // Whatever the server answers, the portal forgets the session and goes home.
+            let _ = session.log_out(lang).await;
+            busy.set(false);
+            navigate(&Page::Start.href(), NavigateOptions::default());
+        });
+    };
+
+    move || match session.status() {
+        SessionStatus::Unknown => ().into_any(),
+        SessionStatus::LoggedOut => view! {
+            <a class="button button--primary" href=login_href rel="external">
+                {move || i18n.t(Key::LogIn)}
+            </a>
+        }
+        .into_any(),
+        SessionStatus::LoggedIn { name } => {
+            let name = StoredValue::new(name);
+            view! {
+                <span class="site-header__user">
+                    {move || name.with_value(|name| i18n.tf(Key::LoggedInAs, &[("name", name)]))}
+                </span>
+                <button
+                    type="button"
+                    class="button"
+                    on:click=log_out.clone()
+                    aria-disabled=move || busy.get().to_string()
+                >
+                    {move || i18n.t(Key::LogOut)}
+                </button>
+            }
+            .into_any()
+        }
+    }
+}

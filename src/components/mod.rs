@@ -1,0 +1,13 @@
+//! Reusable pieces of the user interface. Each takes documented props and knows no fetching.
+
+pub mod dialog_list;
+pub mod error_notice;
+pub mod header;
+pub mod language_picker;
+pub mod party_picker;
+
+pub use dialog_list::DialogList;
+pub use error_notice::ApiErrorNotice;
+pub use header::SiteHeader;
+pub use language_picker::LanguagePicker;
+pub use party_picker::PartyPicker;

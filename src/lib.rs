@@ -1,0 +1,29 @@
+//! The portal: a Leptos single-page app (client-side rendered, WebAssembly) for Altinn's
+//! inbox. It reaches Altinn only through our server's `/api/*`.
+//!
+//! Pure logic (translations, party ordering, dates, routes, row models) lives in modules
+//! without Leptos so it is tested natively; views live in [`components`] and [`pages`].
+
+pub mod a11y;
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod format;
+pub mod i18n;
+pub mod inbox_model;
+pub mod pages;
+pub mod party_tree;
+pub mod routes;
+pub mod session;
+
+pub use app::App;
+
+// Unit tests run natively (`cargo test`) and in headless Chromium (`--target wasm32-…`).
+#[cfg(all(test, target_arch = "wasm32"))]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+/// Starts the app in the page's `<body>`.
+pub fn run() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}

@@ -1,0 +1,5 @@
+//! The portal's entry point (built by trunk).
+
+fn main() {
+    portal::run();
+}

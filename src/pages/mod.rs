@@ -1,0 +1,14 @@
+//! One module per route. Pages own their data: they fetch, and hand plain values to
+//! components.
+
+pub mod dialog;
+pub mod inbox;
+pub mod login;
+pub mod not_found;
+pub mod start;
+
+pub use dialog::DialogPage;
+pub use inbox::InboxPage;
+pub use login::{LoginErrorPage, LoginPage};
+pub use not_found::NotFoundPage;
+pub use start::StartPage;

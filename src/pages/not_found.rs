@@ -1,0 +1,23 @@
+//! Any address the portal does not know.
+
+use leptos::prelude::*;
+
+use crate::a11y::use_page_title;
+use crate::i18n::{Key, use_i18n};
+use crate::routes::Page;
+
+/// "Page not found", with a way home.
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    let i18n = use_i18n();
+    use_page_title(Key::NotFoundHeading);
+    view! {
+        <div class="page page--narrow">
+            <h1 tabindex="-1">{move || i18n.t(Key::NotFoundHeading)}</h1>
+            <p>{move || i18n.t(Key::NotFoundBody)}</p>
+            <p>
+                <a href=Page::Start.href()>{move || i18n.t(Key::GoHome)}</a>
+            </p>
+        </div>
+    }
+}

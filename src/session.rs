@@ -1,0 +1,94 @@
+//! Whether someone is logged in, shared through context.
+//!
+//! Loaded once at start; a 401 from any API call marks the session as ended, so the header
+//! offers "Log in" again.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api::{ApiError, session as api};
+use crate::i18n::Lang;
+
+/// What the portal knows about the session.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SessionStatus {
+    /// Still asking the server.
+    Unknown,
+    LoggedOut,
+    LoggedIn {
+        name: String,
+    },
+}
+
+/// The session context.
+#[derive(Clone, Copy, Debug)]
+pub struct SessionState {
+    status: RwSignal<SessionStatus>,
+}
+
+impl SessionState {
+    /// A session context with a known status (tests, and [`provide_session`]).
+    pub fn new(status: SessionStatus) -> Self {
+        Self {
+            status: RwSignal::new(status),
+        }
+    }
+
+    /// The current status (tracked).
+    pub fn status(&self) -> SessionStatus {
+        self.status.get()
+    }
+
+    /// True once the server has confirmed a session (tracked).
+    pub fn is_logged_in(&self) -> bool {
+        self.status
+            .with(|s| matches!(s, SessionStatus::LoggedIn { .. }))
+    }
+
+    /// Notes that an API call found no session.
+    pub fn ended(&self) {
+        self.status.set(SessionStatus::LoggedOut);
+    }
+
+    /// Lets the error of an API call update the session (a 401 ends it).
+    pub fn observe(&self, error: &ApiError) {
+        if matches!(error, ApiError::Unauthorized) {
+            self.ended();
+        }
+    }
+
+    /// Asks the server about the session. A failure leaves the portal logged out: every
+    /// page that needs a session reports its own errors.
+    pub fn refresh(&self, lang: Lang) {
+        let status = self.status;
+        spawn_local(async move {
+            let next = match api::get_session(lang).await {
+                Ok(session) if session.authenticated => SessionStatus::LoggedIn {
+                    name: session.name.unwrap_or_default(),
+                },
+                Ok(_) | Err(_) => SessionStatus::LoggedOut,
+            };
+            status.set(next);
+        });
+    }
+
+    /// Logs out on the server, then forgets the session here whatever the answer.
+    pub async fn log_out(&self, lang: Lang) -> Result<(), ApiError> {
+        let result = api::logout(lang).await;
+        self.status.set(SessionStatus::LoggedOut);
+        result
+    }
+}
+
+/// Provides the session context and starts asking the server about it.
+pub fn provide_session(lang: Lang) -> SessionState {
+    let state = SessionState::new(SessionStatus::Unknown);
+    provide_context(state);
+    state.refresh(lang);
+    state
+}
+
+/// The session context; panics outside [`provide_session`] (a programming error).
+pub fn use_session() -> SessionState {
+    expect_context::<SessionState>()
+}

@@ -9,8 +9,14 @@ use crate::i18n::{Key, use_i18n};
 /// Keeps `document.title` as "<page> – <product>" in the current language.
 pub fn use_page_title(page: Key) {
     let i18n = use_i18n();
+    use_page_title_with(move || i18n.t(page).to_owned());
+}
+
+/// Like [`use_page_title`], for pages named by their content (a dialog's title).
+pub fn use_page_title_with(page: impl Fn() -> String + 'static) {
+    let i18n = use_i18n();
     Effect::new(move |_| {
-        let title = format!("{} – {}", i18n.t(page), i18n.t(Key::AppName));
+        let title = format!("{} – {}", page(), i18n.t(Key::AppName));
         document().set_title(&title);
     });
 }

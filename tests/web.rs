@@ -5,8 +5,9 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use portal::components::PartyPicker;
+use portal::components::{DialogList, PartyPicker};
 use portal::i18n::{I18n, Key, Lang};
+use portal::inbox_model::DialogRow;
 use portal::party_tree::{PartyInput, PartyKind, flatten};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -175,6 +176,91 @@ async fn party_picker_opens_moves_chooses_and_closes() {
     assert!(list.hidden());
     let focused = document().active_element().map(|el| el.id());
     assert_eq!(focused.as_deref(), Some("party-picker-button"));
+
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn dialog_list_is_named_and_links_each_dialog_by_title() {
+    let container: web_sys::HtmlElement = document()
+        .create_element("div")
+        .expect("div")
+        .unchecked_into();
+    document()
+        .body()
+        .expect("body")
+        .append_child(&container)
+        .expect("appended");
+
+    let updated_at = chrono::DateTime::parse_from_rfc3339("2025-03-03T13:05:00Z")
+        .expect("date")
+        .to_utc();
+    let rows = vec![
+        DialogRow {
+            id: "a1".into(),
+            title: "Skattemelding 2025".into(),
+            sender: "Skatteetaten".into(),
+            status: Key::StatusRequiresAttention,
+            status_class: "requires-attention",
+            unread: true,
+            updated_at,
+        },
+        DialogRow {
+            id: "b2".into(),
+            title: "Kvittering".into(),
+            sender: "nav".into(),
+            status: Key::StatusCompleted,
+            status_class: "completed",
+            unread: false,
+            updated_at,
+        },
+    ];
+    let _handle = leptos::mount::mount_to(container.clone(), move || {
+        provide_context(I18n::new(Lang::Nb));
+        view! {
+            <DialogList
+                dialogs=Signal::stored(rows.clone())
+                party=Signal::stored(Some("urn:altinn:person:identifier-no:08844397713".to_owned()))
+            />
+        }
+    });
+    tick().await;
+
+    let list = container
+        .query_selector("ul")
+        .expect("query")
+        .expect("a list");
+    assert_eq!(
+        list.get_attribute("aria-label").as_deref(),
+        Some("Dialoger")
+    );
+    let links = list.query_selector_all("a").expect("links");
+    assert_eq!(links.length(), 2);
+    let first: web_sys::Element = links.get(0).expect("link").unchecked_into();
+    assert_eq!(
+        first.get_attribute("href").as_deref(),
+        Some("/inbox/a1?party=urn%3Aaltinn%3Aperson%3Aidentifier-no%3A08844397713")
+    );
+    let text = first.text_content().unwrap_or_default();
+    for expected in [
+        "Skattemelding 2025",
+        "Ulest",
+        "Skatteetaten",
+        "Krever handling",
+        "2025",
+    ] {
+        assert!(text.contains(expected), "{expected:?} in {text:?}");
+    }
+    let time = first
+        .query_selector("time")
+        .expect("query")
+        .expect("a time");
+    assert_eq!(
+        time.get_attribute("datetime").as_deref(),
+        Some("2025-03-03T13:05:00Z")
+    );
+    let second: web_sys::Element = links.get(1).expect("link").unchecked_into();
+    assert!(!second.text_content().unwrap_or_default().contains("Ulest"));
 
     container.remove();
 }

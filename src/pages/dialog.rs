@@ -5,7 +5,7 @@ use chrono::Local;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::a11y::use_page_title;
+use crate::a11y::use_page_title_with;
 use crate::api::ApiError;
 use crate::api::dialogporten::get_dialog;
 use crate::api::wire::Dialog;
@@ -33,7 +33,10 @@ impl DialogView {
         let code = lang.code();
         let content = &dialog.content;
         let (status, status_class) = status_word(&dialog.status);
-        let local = dialog.content_updated_at.with_timezone(&Local).naive_local();
+        let local = dialog
+            .content_updated_at
+            .with_timezone(&Local)
+            .naive_local();
         DialogView {
             title: content
                 .title
@@ -69,7 +72,6 @@ pub fn DialogPage() -> impl IntoView {
     let session = use_session();
     let params = use_params_map();
     let query = use_query_map();
-    use_page_title(Key::DialogHeading);
 
     let id = Memo::new(move |_| params.with(|p| p.get("id")).unwrap_or_default());
     let dialog: LocalResource<Result<Dialog, ApiError>> = LocalResource::new(move || {
@@ -100,6 +102,8 @@ pub fn DialogPage() -> impl IntoView {
         Some(Ok(view)) => view.title,
         _ => i18n.t(Key::DialogHeading).to_owned(),
     };
+
+    use_page_title_with(heading);
 
     view! {
         <div class="page page--narrow dialog-page">

@@ -68,7 +68,11 @@ impl AppState {
             }
             Environment::Custom => None,
         };
-        let csp = security::portal_csp(&config.csp_script_src, oidc.issuer_origin().as_deref());
+        let mut script_src = config.csp_script_src.clone();
+        if let Ok(index) = std::fs::read_to_string(config.dist_dir.join("index.html")) {
+            script_src.extend(security::inline_script_hashes(&index));
+        }
+        let csp = security::portal_csp(&script_src, oidc.issuer_origin().as_deref());
         AppState {
             origin: config.public_origin().into(),
             config: Arc::new(config),

@@ -30,6 +30,35 @@ pub fn portal_csp(extra_script_src: &[String], issuer_origin: Option<&str>) -> S
     )
 }
 
+/// CSP sources (`'sha256-…'`) for the inline scripts of the built `index.html`.
+///
+/// trunk writes a small inline module script that loads the wasm. Hashing it at start-up
+/// lets the CSP allow exactly that script and nothing else, without `'unsafe-inline'`.
+pub fn inline_script_hashes(index_html: &str) -> Vec<String> {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let mut hashes = Vec::new();
+    let mut rest = index_html;
+    while let Some(start) = rest.find("<script") {
+        let after = &rest[start..];
+        let Some(tag_end) = after.find('>') else {
+            break;
+        };
+        let tag = &after[..tag_end];
+        let body_and_more = &after[tag_end + 1..];
+        let Some(close) = body_and_more.find("</script>") else {
+            break;
+        };
+        if !tag.contains(" src=") {
+            let digest = sha2::Sha256::digest(&body_and_more.as_bytes()[..close]);
+            let b64 = base64::engine::general_purpose::STANDARD.encode(digest);
+            hashes.push(format!("'sha256-{b64}'"));
+        }
+        rest = &body_and_more[close + "</script>".len()..];
+    }
+    hashes
+}
+
 /// The simulator's pages: a server-rendered login form posting to its own origin.
 const SIM_CSP: &str = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; \
      form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
@@ -129,5 +158,24 @@ mod tests {
         );
         assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-abc';"));
         assert!(csp.contains("form-action 'self' https://login.test.idporten.no"));
+    }
+}
+
+#[cfg(test)]
+mod inline_script_tests {
+    use super::*;
+
+    #[test]
+    fn hashes_only_inline_scripts() {
+        let html = r#"<html><head><script type="module">import init from '/a.js';</script>
+            <script src="/x.js"></script><script>alert(1)</script></head></html>"#;
+        let hashes = inline_script_hashes(html);
+        assert_eq!(hashes.len(), 2);
+        // sha256("alert(1)") in base64
+        assert_eq!(
+            hashes[1],
+            "'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"
+        );
+        assert!(hashes[0].starts_with("'sha256-") && hashes[0] != hashes[1]);
     }
 }

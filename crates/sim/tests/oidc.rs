@@ -238,9 +238,16 @@ async fn code_flow_with_pkce() {
     assert_eq!(at["client_id"], "portal-local");
     assert!(at["exp"].as_i64().unwrap() - at["iat"].as_i64().unwrap() == 3600);
     // a tampered token fails
-    let mut bad = t["access_token"].as_str().unwrap().to_owned();
-    bad.pop();
-    bad.push(if bad.ends_with('A') { 'B' } else { 'A' });
+    // (flip the signature's first character: it carries six full bits, so the bytes change)
+    let token = t["access_token"].as_str().unwrap();
+    let sig_start = token.rfind('.').unwrap() + 1;
+    let first = &token[sig_start..sig_start + 1];
+    let bad = format!(
+        "{}{}{}",
+        &token[..sig_start],
+        if first == "A" { "B" } else { "A" },
+        &token[sig_start + 1..]
+    );
     assert!(altinn_sim::jwt::verify(&key, &bad, now).is_err());
 
     // the access token works against Dialogporten

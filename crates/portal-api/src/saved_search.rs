@@ -1,0 +1,36 @@
+//! Saved searches, stored by the server per user (`/api/saved-searches`).
+//!
+//! - `GET /api/saved-searches` → [`SavedSearchList`]
+//! - `POST /api/saved-searches` with [`SaveSearch`] → 201 [`SavedSearch`]
+//! - `PUT /api/saved-searches/{id}` with [`SaveSearch`] (rename or replace) → 200 [`SavedSearch`]
+//! - `DELETE /api/saved-searches/{id}` → 204
+//! Errors are ProblemDetails (400 with `errors.name` for an empty or too long name, 404).
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SaveSearch {
+    /// 1–100 characters.
+    pub name: String,
+    /// The portal route and query string of the search, e.g. `/inbox?party=…&search=skatt`.
+    pub query: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SavedSearch {
+    pub id: Uuid,
+    pub name: String,
+    pub query: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SavedSearchList {
+    pub items: Vec<SavedSearch>,
+}

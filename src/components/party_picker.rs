@@ -197,7 +197,7 @@ pub fn PartyPicker(
                 id=LIST_ID
                 class="party-picker__list"
                 role="listbox"
-                tabindex="-1"
+                tabindex="0"
                 node_ref=list_ref
                 aria-label=move || i18n.t(Key::Parties)
                 aria-activedescendant=move || open.get().then(|| option_id(active.get()))

@@ -4,6 +4,7 @@
 //! - `POST /api/saved-searches` with [`SaveSearch`] → 201 [`SavedSearch`]
 //! - `PUT /api/saved-searches/{id}` with [`SaveSearch`] (rename or replace) → 200 [`SavedSearch`]
 //! - `DELETE /api/saved-searches/{id}` → 204
+//!
 //! Errors are ProblemDetails (400 with `errors.name` for an empty or too long name, 404).
 
 use chrono::{DateTime, Utc};

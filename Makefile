@@ -50,6 +50,7 @@ e2e: build-web
 bench: tools build-web
 	cargo build --release -p portal-server
 	node e2e/bench/bench.mjs
+	cargo run --release -p portal-server --example otp_load
 
 clean:
 	cargo clean; rm -rf dist data node_modules

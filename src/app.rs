@@ -7,7 +7,9 @@ use leptos_router::path;
 use crate::a11y::use_focus_on_navigation;
 use crate::components::SiteHeader;
 use crate::i18n::provide_i18n;
-use crate::pages::{DialogPage, InboxPage, LoginErrorPage, LoginPage, NotFoundPage, StartPage};
+use crate::pages::{
+    DialogPage, InboxPage, LoginErrorPage, LoginPage, NotFoundPage, StartPage, VerifyPhonePage,
+};
 use crate::session::provide_session;
 
 /// The whole app.
@@ -35,6 +37,7 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/login-error") view=LoginErrorPage />
                 <Route path=path!("/inbox") view=InboxPage />
                 <Route path=path!("/inbox/:id") view=DialogPage />
+                <Route path=path!("/verify-phone") view=VerifyPhonePage />
             </Routes>
         </main>
     }

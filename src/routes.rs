@@ -13,6 +13,8 @@ pub enum Page {
     Inbox { party: Option<String> },
     /// `/inbox/{id}?party=…`: one dialog (the page comes later).
     Dialog { id: String, party: Option<String> },
+    /// `/verify-phone`: service desk staff confirm a caller's phone number by SMS code.
+    VerifyPhone,
     /// `/api/login?returnTo=…`: the server starts the login and brings the user back.
     ApiLogin { return_to: String },
 }
@@ -30,6 +32,7 @@ impl Page {
                 "party",
                 party.as_deref(),
             ),
+            Page::VerifyPhone => "/verify-phone".to_owned(),
             Page::ApiLogin { return_to } => {
                 with_query("/api/login", "returnTo", Some(&safe_return_to(return_to)))
             }

@@ -17,6 +17,8 @@ pub enum SessionStatus {
     LoggedOut,
     LoggedIn {
         name: String,
+        /// Service desk staff (the server decides who counts).
+        is_staff: bool,
     },
 }
 
@@ -45,6 +47,12 @@ impl SessionState {
             .with(|s| matches!(s, SessionStatus::LoggedIn { .. }))
     }
 
+    /// True once the server has confirmed a session of a staff user (tracked).
+    pub fn is_staff(&self) -> bool {
+        self.status
+            .with(|s| matches!(s, SessionStatus::LoggedIn { is_staff: true, .. }))
+    }
+
     /// Notes that an API call found no session.
     pub fn ended(&self) {
         self.status.set(SessionStatus::LoggedOut);
@@ -65,6 +73,7 @@ impl SessionState {
             let next = match api::get_session(lang).await {
                 Ok(session) if session.authenticated => SessionStatus::LoggedIn {
                     name: session.name.unwrap_or_default(),
+                    is_staff: session.is_staff,
                 },
                 Ok(_) | Err(_) => SessionStatus::LoggedOut,
             };

@@ -1,4 +1,8 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 
 /** A persona of the simulator, as `GET /sim/api/personas` lists them. */
 export interface Persona { name: string; pid: string; roles: string[]; description?: string }
@@ -34,4 +38,94 @@ export async function logIn(page: Page, persona: Persona, lang: Lang = 'en') {
   await expect(page.getByRole('heading', { level: 1, name: w.chooseUser })).toBeVisible();
   await page.getByRole('button', { name: new RegExp('^' + escapeRe(persona.name)) }).click();
   await expect(page.getByRole('heading', { level: 1, name: w.inbox })).toBeVisible();
+}
+
+// --- Phone verification (issue 4) ---
+
+/** The simulator's service desk persona (staff). */
+export async function staffPersona(request: APIRequestContext): Promise<Persona> {
+  const staff = (await personas(request)).find((p) => /service ?desk/i.test(p.name));
+  expect(staff, 'a persona whose name contains "Service Desk"').toBeDefined();
+  return staff!;
+}
+
+/** A persona who is not staff. */
+export async function nonStaffPersona(request: APIRequestContext): Promise<Persona> {
+  const other = (await personas(request)).find((p) => !p.roles.includes('staff') && !/service ?desk/i.test(p.name));
+  expect(other, 'a persona without the staff role').toBeDefined();
+  return other!;
+}
+
+/** A Norwegian mobile number (+4791xxxxxx) of its own for each test title, so tests do not
+ *  share cooldowns or rate limits. */
+export function phoneNumberFor(title: string): string {
+  let hash = 2166136261;
+  for (const ch of title) hash = Math.imul(hash ^ ch.charCodeAt(0), 16777619) >>> 0;
+  return `+4791${String(hash % 1_000_000).padStart(6, '0')}`;
+}
+
+/** One SMS as the simulator's phone shows it (`GET /sim/api/sms?to=`), newest first. */
+export interface SentSms { to: string; body: string; sentAt: string; status: string }
+
+export async function smsTo(request: APIRequestContext, to: string): Promise<SentSms[]> {
+  const res = await request.get('/sim/api/sms', { params: { to } });
+  expect(res.ok()).toBeTruthy();
+  return res.json();
+}
+
+/** Waits until `count` SMS have been sent to `to` and reads the code of the newest. */
+export async function readCode(request: APIRequestContext, to: string, count = 1): Promise<string> {
+  await expect.poll(async () => (await smsTo(request, to)).length).toBeGreaterThanOrEqual(count);
+  const [newest] = await smsTo(request, to);
+  const code = newest.body.match(/\b(\d{6})\b/)?.[1];
+  expect(code, `a six-digit code in "${newest.body}"`).toBeDefined();
+  return code!;
+}
+
+/** A portal server of a spec file's own (the debug build `make e2e` makes), for settings
+ *  the shared server must not have: a short code lifetime, a higher rate limit. */
+export function ownServer(port: number, env: Record<string, string>) {
+  const baseURL = `http://127.0.0.1:${port}`;
+  let child: ChildProcess | undefined;
+  return {
+    baseURL,
+    async start() {
+      const root = path.resolve(__dirname, '..', '..');
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-e2e-own-'));
+      child = spawn(`${root}/target/debug/portal-server`, [], {
+        cwd: root,
+        stdio: ['ignore', 'ignore', 'inherit'],
+        env: {
+          ...process.env,
+          PORTAL_LISTEN: `127.0.0.1:${port}`,
+          PORTAL_PUBLIC_URL: baseURL,
+          PORTAL_DIST_DIR: `${root}/dist`,
+          PORTAL_DATABASE: path.join(dataDir, 'portal.sqlite3'),
+          RUST_LOG: 'warn',
+          ...env,
+        },
+      });
+      await expect.poll(async () => {
+        try {
+          return (await fetch(`${baseURL}/api/session`)).status;
+        } catch {
+          return 0;
+        }
+      }, { timeout: 30_000, message: `portal-server on ${baseURL} answers` }).toBe(200);
+    },
+    async stop() {
+      const running = child;
+      child = undefined;
+      if (!running || running.exitCode !== null) return;
+      const exited = new Promise((resolve) => running.once('exit', resolve));
+      running.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** The console errors left when the browser's own notes about expected error answers
+ *  ("Failed to load resource: … status of 422") are taken out. */
+export function unexpectedErrors(errors: string[], ...statuses: number[]): string[] {
+  return errors.filter((e) => !statuses.some((s) => e.includes(`Failed to load resource: the server responded with a status of ${s}`)));
 }

@@ -4,6 +4,7 @@
 //! value or an error ([`into_json`]). These modules know nothing of views.
 
 pub mod dialogporten;
+pub mod otp;
 pub mod session;
 pub mod wire;
 

@@ -1,4 +1,5 @@
-//! The site header: skip link, product name, language picker, and log in / log out.
+//! The site header: skip link, product name, staff navigation, language picker, and log in
+//! / log out.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -30,12 +31,35 @@ pub fn SiteHeader() -> impl IntoView {
                     <img class="brand__logo" src="/favicon.svg" alt="" width="28" height="28" />
                     <span>{move || i18n.t(Key::AppName)}</span>
                 </a>
+                <StaffNav />
                 <div class="site-header__tools">
                     <LanguagePicker />
                     <AuthControls />
                 </div>
             </div>
         </header>
+    }
+}
+
+/// The staff's tools, shown only to service desk staff.
+#[component]
+fn StaffNav() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let location = use_location();
+    let href = Page::VerifyPhone.href();
+    let current = {
+        let href = href.clone();
+        move || (location.pathname.get() == href).then_some("page")
+    };
+    view! {
+        <Show when=move || session.is_staff()>
+            <nav class="site-nav" aria-label=move || i18n.t(Key::SiteNav)>
+                <a class="site-nav__link" href=href.clone() aria-current=current.clone()>
+                    {move || i18n.t(Key::OtpVerifyPhone)}
+                </a>
+            </nav>
+        </Show>
     }
 }
 
@@ -76,7 +100,7 @@ fn AuthControls() -> impl IntoView {
             </a>
         }
         .into_any(),
-        SessionStatus::LoggedIn { name } => {
+        SessionStatus::LoggedIn { name, .. } => {
             let name = StoredValue::new(name);
             view! {
                 <span class="site-header__user">

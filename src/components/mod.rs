@@ -5,9 +5,13 @@ pub mod error_notice;
 pub mod header;
 pub mod language_picker;
 pub mod party_picker;
+pub mod phone_verification;
+pub mod verification_log;
 
 pub use dialog_list::DialogList;
 pub use error_notice::ApiErrorNotice;
 pub use header::SiteHeader;
 pub use language_picker::LanguagePicker;
 pub use party_picker::PartyPicker;
+pub use phone_verification::PhoneVerification;
+pub use verification_log::VerificationLogList;

@@ -6,9 +6,11 @@ pub mod inbox;
 pub mod login;
 pub mod not_found;
 pub mod start;
+pub mod verify_phone;
 
 pub use dialog::DialogPage;
 pub use inbox::InboxPage;
 pub use login::{LoginErrorPage, LoginPage};
 pub use not_found::NotFoundPage;
 pub use start::StartPage;
+pub use verify_phone::VerifyPhonePage;

@@ -83,6 +83,10 @@ pub struct Config {
     pub staff_pids: Vec<String>,
     /// Extra `script-src` sources for the CSP (e.g. `'sha256-…'` of an inline script).
     pub csp_script_src: Vec<String>,
+    /// Phone-number verification by one-time code (`PORTAL_OTP_*`).
+    pub otp: crate::otp::settings::OtpSettings,
+    /// Altinn Notifications (`PORTAL_NOTIFICATIONS_*`).
+    pub notifications: crate::otp::settings::NotificationsSettings,
 }
 
 /// A configuration that cannot be used; the message names every bad setting.
@@ -243,10 +247,14 @@ impl Config {
                 )
             }
         };
+        let (otp, notifications) =
+            crate::otp::settings::parse(settings, environment, &base, &mut errors);
         if !errors.is_empty() {
             return Err(ConfigError(errors));
         }
         Ok(Config {
+            otp,
+            notifications,
             listen,
             public_url,
             dist_dir,

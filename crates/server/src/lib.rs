@@ -2,14 +2,17 @@
 //!
 //! It serves the portal (`dist/`), logs users in with OpenID Connect (authorization code,
 //! PKCE, ID token verified against the JWKS), keeps sessions in SQLite behind an HttpOnly
-//! cookie, and proxies the Dialogporten end-user API with the session's access token.
-//! In local mode the Altinn simulator is mounted at `/idporten`, `/dialogporten`, `/sim`.
+//! cookie, proxies the Dialogporten end-user API with the session's access token, and lets
+//! service desk staff verify phone numbers by one-time SMS code ([`otp`], `/api/otp`).
+//! In local mode the Altinn simulator is mounted at `/idporten`, `/dialogporten`,
+//! `/notifications`, `/sim`.
 
 pub mod auth;
 pub mod config;
 pub mod error;
 pub mod local;
 pub mod oidc;
+pub mod otp;
 pub mod proxy;
 pub mod security;
 pub mod store;
@@ -44,13 +47,33 @@ pub struct AppState {
     pub csp: Arc<str>,
     /// The public origin as sent in `Origin`.
     pub origin: Arc<str>,
+    /// Phone-number verification (`/api/otp`): its store, Notifications client and clock.
+    pub otp: otp::OtpService,
     /// The simulator's routes (local mode).
     sim: Option<Router>,
 }
 
 impl AppState {
-    /// State over an opened session store; in local mode the simulator is created here.
-    pub fn new(config: Config, sessions: Arc<dyn SessionStore>) -> AppState {
+    /// State over opened stores; in local mode the simulator is created here. The code
+    /// secret is `PORTAL_OTP_SECRET`, or one generated once and kept in `otp_store`.
+    pub fn new(
+        config: Config,
+        sessions: Arc<dyn SessionStore>,
+        otp_store: Arc<dyn otp::store::OtpStore>,
+    ) -> Result<AppState, StoreError> {
+        let secret = match &config.otp.secret {
+            Some(s) => s.clone(),
+            None => otp_store.secret_or_create(otp::code::new_secret())?,
+        };
+        let notifications = Arc::new(otp::notifications::HttpNotificationsClient::new(
+            &config.notifications,
+        ));
+        let otp = otp::OtpService::new(
+            otp_store,
+            notifications,
+            otp::code::CodeMac::new(secret.as_bytes()),
+            config.otp.clone(),
+        );
         let http = reqwest::Client::builder()
             .timeout(config.upstream_timeout)
             .connect_timeout(config.upstream_timeout.min(Duration::from_secs(10)))
@@ -73,7 +96,8 @@ impl AppState {
             script_src.extend(security::inline_script_hashes(&index));
         }
         let csp = security::portal_csp(&script_src, oidc.issuer_origin().as_deref());
-        AppState {
+        Ok(AppState {
+            otp,
             origin: config.public_origin().into(),
             config: Arc::new(config),
             sessions,
@@ -82,13 +106,14 @@ impl AppState {
             staff_pids: Arc::new(staff_pids),
             csp: csp.into(),
             sim,
-        }
+        })
     }
 
     /// State with the SQLite database named in the configuration.
     pub fn open(config: Config) -> Result<AppState, StoreError> {
         let store = SqliteStore::open(&config.database)?;
-        Ok(AppState::new(config, Arc::new(store)))
+        let otp_store = otp::store::SqliteOtpStore::new(store.connection())?;
+        AppState::new(config, Arc::new(store), Arc::new(otp_store))
     }
 }
 
@@ -100,6 +125,7 @@ pub fn app(state: AppState) -> Router {
         .route("/auth/callback", get(auth::callback))
         .route("/logout", post(auth::logout))
         .route("/dialogporten/{*path}", any(proxy::forward))
+        .nest("/otp", otp::routes())
         .fallback(api_not_found);
 
     let dist = &state.config.dist_dir;

@@ -9,7 +9,7 @@ use crate::AppState;
 use crate::error::AppError;
 
 /// Paths the embedded simulator owns (its pages bring their own needs).
-const SIM_PREFIXES: [&str; 3] = ["/idporten", "/dialogporten", "/sim"];
+const SIM_PREFIXES: [&str; 4] = ["/idporten", "/dialogporten", "/notifications", "/sim"];
 
 /// The portal's Content-Security-Policy.
 pub fn portal_csp(extra_script_src: &[String], issuer_origin: Option<&str>) -> String {

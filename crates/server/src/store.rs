@@ -140,6 +140,11 @@ impl SqliteStore {
         })
     }
 
+    /// The shared connection, for other stores in the same database (the OTP tables).
+    pub fn connection(&self) -> Arc<Mutex<Connection>> {
+        self.conn.clone()
+    }
+
     fn run<T, F>(&self, f: F) -> StoreFuture<'static, T>
     where
         T: Send + 'static,

@@ -15,6 +15,9 @@
 //!   `PUT dialogs/{id}/context/systemlabels`, `POST dialogs/context/systemlabels/actions/bulkset`
 //! - `GET /sim/api/personas`, `GET /sim/api/fixtures`, `GET /sim/content/{id}/main.md`,
 //!   `GET /sim/content/{id}/transmissions/{tid}.md`, `POST|DELETE /sim/actions/{id}/{action}`
+//! - Notifications (`/notifications/api/v1/future/...`), the SMS/e-mail outboxes
+//!   (`/sim/api/sms?to=`, `/sim/api/sms-outbox`, `/sim/sms-outbox`, …) and the token
+//!   generator (`/sim/token-generator/GetEnterpriseToken`): see [`notifications`].
 //!
 //! 422 trigger (documented behaviour of the simulator): a free-text `search` without
 //! `contentUpdatedAfter` over more than [`dialogporten::MAX_FREE_TEXT_PARTIES`] parties, or
@@ -121,6 +124,8 @@ pub struct Sim {
     pub(crate) dialog_keys: jwt::Keys,
     pub(crate) world: RwLock<world::World>,
     pub(crate) codes: Mutex<HashMap<String, AuthCode>>,
+    /// The Notifications simulator (instant SMS/e-mail, outbox, token generator).
+    pub notifications: notifications::NotificationsSim,
     counter: AtomicU64,
 }
 
@@ -139,6 +144,8 @@ impl Sim {
             dialog_keys: jwt::Keys::from_seed(config.seed, "dialogporten"),
             world: RwLock::new(world),
             codes: Mutex::new(HashMap::new()),
+            notifications: notifications::NotificationsSim::from_seed(config.seed)
+                .with_public_base_url(config.public_base_url.clone()),
             counter: AtomicU64::new(0),
             config,
         }
@@ -220,7 +227,7 @@ impl Sim {
     }
 }
 
-/// The simulator's routes under `/idporten`, `/dialogporten` and `/sim`.
+/// The simulator's routes under `/idporten`, `/dialogporten`, `/notifications` and `/sim`.
 pub fn router(config: SimConfig) -> Router {
     router_with(Arc::new(Sim::new(config)))
 }
@@ -292,5 +299,6 @@ pub fn router_with(sim: Arc<Sim>) -> Router {
             "/sim/actions/{id}/{action}",
             post(content::action).delete(content::action),
         )
-        .with_state(sim)
+        .with_state(sim.clone())
+        .merge(notifications::router(sim.notifications.clone()))
 }

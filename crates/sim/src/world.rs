@@ -306,7 +306,7 @@ impl World {
         let kari = b.person("Nordmann Kari", &kari_pid, (23, 6, 1990));
         let per = b.person("Hansen Per", &per_pid, (8, 11, 1972));
         let emma = b.person("Berg Emma", &emma_pid, (17, 2, 2004));
-        let siri = b.person("Servicedesk Siri", &siri_pid, (30, 5, 1988));
+        let siri = b.person("Service Desk Siri", &siri_pid, (30, 5, 1988));
 
         // --- Ola's organisations
         let ddg = b.org("DDG Fitness AS", &org_number(89_706_965), false);
@@ -504,7 +504,7 @@ impl World {
                 vec![access(astrid, vec![])],
             ),
             mk_persona(
-                "Siri Servicedesk",
+                "Siri Service Desk",
                 &siri_pid,
                 vec!["person", "staff"],
                 "Ansatt i Altinn brukerservice (servicedesk) som kan verifisere innringere.",

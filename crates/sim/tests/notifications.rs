@@ -946,3 +946,33 @@ async fn from_seed_uses_real_eddsa_tokens_end_to_end() {
         StatusCode::UNAUTHORIZED
     );
 }
+
+#[tokio::test]
+async fn sms_list_shows_every_message_to_a_number_newest_first_with_its_status() {
+    let s = sim();
+    s.sms(&ttd(), &sms_order("a1", "+4799999999")).await;
+    s.advance(5);
+    let mut second = sms_order("a2", "+4799999999");
+    second["recipientSms"]["smsSettings"]["body"] = json!("Din engangskode er: 654321.");
+    s.sms(&ttd(), &second).await;
+    s.sms(&ttd(), &sms_order("a3", "+4741234567")).await;
+    s.sms(&ttd(), &sms_order("a4", "+4799999001")).await;
+
+    // `+` unencoded arrives as a space: still the same number.
+    let v = s.get("/sim/api/sms?to=+4799999999", None).await.json();
+    let list = v.as_array().unwrap();
+    assert_eq!(list.len(), 2, "{v}");
+    assert_eq!(
+        list[0],
+        json!({"to": "+4799999999", "body": "Din engangskode er: 654321.",
+               "sentAt": "2026-11-24T08:00:05.000Z", "status": "SMS_Sending"})
+    );
+    assert_eq!(list[1]["status"], "SMS_Delivered");
+    assert_eq!(list[1]["sentAt"], "2026-11-24T08:00:00.000Z");
+
+    s.advance(2);
+    let v = s.get("/sim/api/sms?to=%2B4799999001", None).await.json();
+    assert_eq!(v[0]["status"], "SMS_Failed_InvalidRecipient");
+    let none = s.get("/sim/api/sms?to=%2B4790000000", None).await.json();
+    assert_eq!(none, json!([]));
+}

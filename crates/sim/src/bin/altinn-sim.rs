@@ -40,10 +40,7 @@ fn main() {
     rt.block_on(async move {
         let started = std::time::Instant::now();
         let base = config.public_base_url.clone();
-        let notifications = altinn_sim::notifications::NotificationsSim::from_seed(seed)
-            .with_public_base_url(base.clone());
-        let app =
-            altinn_sim::router(config).merge(altinn_sim::notifications::router(notifications));
+        let app = altinn_sim::router(config);
         eprintln!("altinn-sim: data generated in {:?}", started.elapsed());
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", port))
             .await

@@ -12,6 +12,7 @@
 //! | `POST /notifications/api/v1/future/orders/instant/email` | the same for e-mail |
 //! | `GET /notifications/api/v1/future/shipment/{shipmentId}` | status of the caller's own shipment; 404 `NOT-00003` |
 //! | `GET /notifications/api/v1/future/shipment/feed?seq=&pageSize=&orderBy=` | the status feed (one entry per final order) |
+//! | `GET /sim/api/sms?to=+47…` | every SMS ordered to the number (whatever its status), newest first: `[{to, body, sentAt, status}]` |
 //! | `GET /sim/api/sms-outbox?phoneNumber=+47…[&all=true]` | delivered SMS, newest first (`all=true`: every SMS whatever its status) |
 //! | `GET /sim/sms-outbox?phoneNumber=…` | the same as an HTML page (heading "SMS outbox", one table per message) |
 //! | `GET /sim/api/email-outbox?emailAddress=…`, `GET /sim/email-outbox` | the same for e-mail |
@@ -65,7 +66,7 @@ use axum::Router;
 use axum::routing::{get, post};
 
 pub use clock::{Clock, ManualClock, SystemClock};
-pub use outbox::{OutboxEmail, OutboxSms};
+pub use outbox::{OutboxEmail, OutboxSms, SentSms};
 pub use store::{
     Claims, DEFAULT_ISSUER, NotificationsSim, ORG_CLAIM, REQUIRED_SCOPE, SignFn, VerifyFn,
 };
@@ -99,6 +100,7 @@ pub fn routes() -> Router<NotificationsSim> {
             "/notifications/api/v1/future/shipment/{shipment_id}",
             get(api::get_shipment),
         )
+        .route("/sim/api/sms", get(outbox::sms_sent_json))
         .route("/sim/api/sms-outbox", get(outbox::sms_outbox_json))
         .route("/sim/sms-outbox", get(outbox::sms_outbox_page))
         .route("/sim/api/email-outbox", get(outbox::email_outbox_json))

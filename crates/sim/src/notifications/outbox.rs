@@ -72,6 +72,71 @@ fn newest_first(
     list.into_iter().map(|(_, o)| o).collect()
 }
 
+/// One SMS as `GET /sim/api/sms?to=` lists it (the shape the e2e tests read).
+#[derive(Debug, Clone, Serialize, serde::Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct SentSms {
+    pub to: String,
+    pub body: String,
+    /// When the order was placed (RFC 3339, milliseconds).
+    pub sent_at: String,
+    /// The recipient status now, e.g. `SMS_Sending`, `SMS_Delivered`, `SMS_Failed_TTL`.
+    pub status: String,
+}
+
+impl NotificationsSim {
+    /// Every SMS ordered (to `to`, when given), whatever its status, newest order first.
+    pub fn sms_sent(&self, to: Option<&str>) -> Vec<SentSms> {
+        let now = self.now();
+        let want = to.map(testdata::phone_key).filter(|k| !k.is_empty());
+        let state = self.lock();
+        let mut list: Vec<(usize, &Order)> = state
+            .orders
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| match &o.channel {
+                Channel::Sms { phone_number, .. } => want
+                    .as_ref()
+                    .is_none_or(|w| *w == testdata::phone_key(phone_number)),
+                Channel::Email { .. } => false,
+            })
+            .collect();
+        list.sort_by_key(|(i, o)| std::cmp::Reverse((o.ordered_at, *i)));
+        list.into_iter()
+            .filter_map(|(_, o)| match &o.channel {
+                Channel::Sms {
+                    phone_number, body, ..
+                } => Some(SentSms {
+                    to: phone_number.clone(),
+                    body: body.clone(),
+                    sent_at: ts(o.ordered_at),
+                    status: o.status_at(now).0.to_owned(),
+                }),
+                Channel::Email { .. } => None,
+            })
+            .collect()
+    }
+}
+
+/// `GET /sim/api/sms?to=+47…`: every SMS to the number, newest first, with its status.
+pub(crate) async fn sms_sent_json(
+    State(sim): State<NotificationsSim>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
+    let to = q
+        .get("to")
+        .map(|v| v.trim())
+        .filter(|v| !v.is_empty())
+        .map(|v| {
+            if v.starts_with('+') || v.starts_with("00") {
+                v.to_owned()
+            } else {
+                format!("+{v}")
+            }
+        });
+    no_store(Json(sim.sms_sent(to.as_deref())).into_response())
+}
+
 impl NotificationsSim {
     /// Delivered SMS (all SMS with `all`), newest first, optionally for one number
     /// (`+47…`, `0047…` and `47…` match alike).

@@ -50,6 +50,7 @@ e2e: build-web
 bench: tools build-web
 	cargo build --release -p portal-server
 	node e2e/bench/bench.mjs
+	cargo run --release -q -p portal-server --example proxy_overhead
 
 clean:
 	cargo clean; rm -rf dist data node_modules

@@ -40,9 +40,13 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 # npm: Playwright (no browser download: we drive Debian's Chromium), axe-core, binaryen (wasm-opt)
-if [ ! -x node_modules/.bin/playwright ] || [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+# Reinstall when the lock file's content changed (a hash, not mtimes: checkouts touch files).
+lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ ! -x node_modules/.bin/playwright ] || [ ! -x node_modules/.bin/wasm-opt ] \
+   || [ "$(cat node_modules/.portal-lock-sha256 2>/dev/null)" != "$lock_sum" ]; then
   log "npm packages"
   export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
-  if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+  npm ci --no-audit --no-fund
+  echo "$lock_sum" > node_modules/.portal-lock-sha256
 fi
 log "tools ready"

@@ -7,7 +7,9 @@ use leptos_router::path;
 use crate::a11y::use_focus_on_navigation;
 use crate::components::SiteHeader;
 use crate::i18n::provide_i18n;
-use crate::pages::{DialogPage, InboxPage, LoginErrorPage, LoginPage, NotFoundPage, StartPage};
+use crate::pages::{
+    DialogPage, InboxPage, LoginErrorPage, LoginPage, NotFoundPage, SavedSearchesPage, StartPage,
+};
 use crate::session::provide_session;
 
 /// The whole app.
@@ -35,6 +37,11 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/login-error") view=LoginErrorPage />
                 <Route path=path!("/inbox") view=InboxPage />
                 <Route path=path!("/inbox/:id") view=DialogPage />
+                <Route path=path!("/drafts") view=InboxPage />
+                <Route path=path!("/sent") view=InboxPage />
+                <Route path=path!("/archive") view=InboxPage />
+                <Route path=path!("/bin") view=InboxPage />
+                <Route path=path!("/saved-searches") view=SavedSearchesPage />
             </Routes>
         </main>
     }

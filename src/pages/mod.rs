@@ -5,10 +5,12 @@ pub mod dialog;
 pub mod inbox;
 pub mod login;
 pub mod not_found;
+pub mod saved_searches;
 pub mod start;
 
 pub use dialog::DialogPage;
 pub use inbox::InboxPage;
 pub use login::{LoginErrorPage, LoginPage};
 pub use not_found::NotFoundPage;
+pub use saved_searches::SavedSearchesPage;
 pub use start::StartPage;

@@ -5,12 +5,19 @@
 //! cookie, and proxies the Dialogporten end-user API with the session's access token.
 //! In local mode the Altinn simulator is mounted at `/idporten`, `/dialogporten`, `/sim`.
 
+pub mod actions;
 pub mod auth;
 pub mod config;
+pub mod content;
+pub mod dialog_access;
+pub mod dialog_grants;
 pub mod error;
 pub mod local;
+pub mod markdown;
 pub mod oidc;
 pub mod proxy;
+pub mod saved_search_store;
+pub mod saved_searches;
 pub mod security;
 pub mod store;
 
@@ -18,14 +25,16 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
-use axum::routing::{any, get, post};
+use axum::routing::{any, get, post, put};
 use tower_http::compression::CompressionLayer;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::trace::TraceLayer;
 
 use crate::config::{Config, Environment};
+use crate::dialog_grants::DialogGrants;
 use crate::error::AppError;
 use crate::oidc::OidcClient;
+use crate::saved_search_store::SavedSearchStore;
 use crate::store::{SessionStore, SqliteStore, StoreError};
 
 pub use crate::config::ConfigError;
@@ -35,6 +44,10 @@ pub use crate::config::ConfigError;
 pub struct AppState {
     pub config: Arc<Config>,
     pub sessions: Arc<dyn SessionStore>,
+    /// Saved searches per user.
+    pub saved_searches: Arc<dyn SavedSearchStore>,
+    /// Dialog tokens kept server-side per (session, dialog).
+    pub dialog_grants: Arc<DialogGrants>,
     pub oidc: Arc<OidcClient>,
     /// The client for Dialogporten (with the upstream timeout).
     pub http: reqwest::Client,
@@ -49,8 +62,12 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// State over an opened session store; in local mode the simulator is created here.
-    pub fn new(config: Config, sessions: Arc<dyn SessionStore>) -> AppState {
+    /// State over opened stores; in local mode the simulator is created here.
+    pub fn new(
+        config: Config,
+        sessions: Arc<dyn SessionStore>,
+        saved_searches: Arc<dyn SavedSearchStore>,
+    ) -> AppState {
         let http = reqwest::Client::builder()
             .timeout(config.upstream_timeout)
             .connect_timeout(config.upstream_timeout.min(Duration::from_secs(10)))
@@ -77,6 +94,8 @@ impl AppState {
             origin: config.public_origin().into(),
             config: Arc::new(config),
             sessions,
+            saved_searches,
+            dialog_grants: Arc::new(DialogGrants::default()),
             oidc: Arc::new(oidc),
             http,
             staff_pids: Arc::new(staff_pids),
@@ -87,8 +106,8 @@ impl AppState {
 
     /// State with the SQLite database named in the configuration.
     pub fn open(config: Config) -> Result<AppState, StoreError> {
-        let store = SqliteStore::open(&config.database)?;
-        Ok(AppState::new(config, Arc::new(store)))
+        let store = Arc::new(SqliteStore::open(&config.database)?);
+        Ok(AppState::new(config, store.clone(), store))
     }
 }
 
@@ -100,6 +119,19 @@ pub fn app(state: AppState) -> Router {
         .route("/auth/callback", get(auth::callback))
         .route("/logout", post(auth::logout))
         .route("/dialogporten/{*path}", any(proxy::forward))
+        .route("/dialogs/{dialog_id}/content", get(content::content))
+        .route(
+            "/dialogs/{dialog_id}/actions/{action_id}",
+            post(actions::perform),
+        )
+        .route(
+            "/saved-searches",
+            get(saved_searches::list).post(saved_searches::create),
+        )
+        .route(
+            "/saved-searches/{id}",
+            put(saved_searches::update).delete(saved_searches::delete),
+        )
         .fallback(api_not_found);
 
     let dist = &state.config.dist_dir;

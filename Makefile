@@ -51,6 +51,7 @@ bench: tools build-web
 	cargo build --release -p portal-server
 	node e2e/bench/bench.mjs
 	cargo run --release -p portal-server --example otp_load
+	cargo run --release -q -p portal-server --example proxy_overhead
 
 clean:
 	cargo clean; rm -rf dist data node_modules

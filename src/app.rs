@@ -8,7 +8,8 @@ use crate::a11y::use_focus_on_navigation;
 use crate::components::SiteHeader;
 use crate::i18n::provide_i18n;
 use crate::pages::{
-    DialogPage, InboxPage, LoginErrorPage, LoginPage, NotFoundPage, StartPage, VerifyPhonePage,
+    DialogPage, InboxPage, LoginErrorPage, LoginPage, NotFoundPage, SavedSearchesPage, StartPage,
+    VerifyPhonePage,
 };
 use crate::session::provide_session;
 
@@ -38,6 +39,11 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/inbox") view=InboxPage />
                 <Route path=path!("/inbox/:id") view=DialogPage />
                 <Route path=path!("/verify-phone") view=VerifyPhonePage />
+                <Route path=path!("/drafts") view=InboxPage />
+                <Route path=path!("/sent") view=InboxPage />
+                <Route path=path!("/archive") view=InboxPage />
+                <Route path=path!("/bin") view=InboxPage />
+                <Route path=path!("/saved-searches") view=SavedSearchesPage />
             </Routes>
         </main>
     }

@@ -11,6 +11,7 @@ pub mod components;
 pub mod format;
 pub mod i18n;
 pub mod inbox_model;
+pub mod inbox_search;
 pub mod otp_model;
 pub mod pages;
 pub mod party_tree;

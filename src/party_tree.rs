@@ -1,7 +1,9 @@
 //! The parties a user may act for, in the order the party picker shows them.
 //!
-//! The user first, then other persons, then organisations, each organisation followed by its
-//! sub-units; names sorted the Norwegian way (… x y z æ ø å). Plain Rust, tested natively.
+//! The user first, then organisations, each followed by its sub-units, then other persons;
+//! names sorted the Norwegian way (… x y z æ ø å) and shown in title case ("Nordmann Ola",
+//! "Ddg Fitness AS"). Each row carries a lower-cased search key (name and organisation
+//! number) so type-to-filter stays fast with 15,000 parties. Plain Rust, tested natively.
 
 use std::cmp::Ordering;
 use std::collections::HashSet;
@@ -30,7 +32,12 @@ pub struct PartyInput {
 #[derive(Clone, Debug, PartialEq)]
 pub struct PartyEntry {
     pub urn: String,
+    /// The name in title case.
     pub name: String,
+    /// The organisation number, for organisations.
+    pub org_number: Option<String>,
+    /// Lower-cased name and organisation number, for filtering.
+    pub search_key: String,
     pub kind: PartyKind,
     /// 0 for top-level parties, 1 for sub-units.
     pub depth: u8,
@@ -79,9 +86,20 @@ pub fn default_party(rows: &[PartyEntry]) -> Option<&PartyEntry> {
 }
 
 fn entry(party: &PartyInput, depth: u8) -> PartyEntry {
+    let name = title_case(&party.name);
+    let org_number = party
+        .urn
+        .strip_prefix("urn:altinn:organization:identifier-no:")
+        .map(str::to_owned);
+    let search_key = match &org_number {
+        Some(number) => format!("{} {number}", name.to_lowercase()),
+        None => name.to_lowercase(),
+    };
     PartyEntry {
         urn: party.urn.clone(),
-        name: party.name.clone(),
+        name,
+        org_number,
+        search_key,
         kind: party.kind,
         depth,
         is_you: party.is_current_end_user,
@@ -93,12 +111,83 @@ fn entry(party: &PartyInput, depth: u8) -> PartyEntry {
 fn top_level_order(a: &PartyInput, b: &PartyInput) -> Ordering {
     let rank = |p: &PartyInput| match (p.is_current_end_user, p.kind) {
         (true, _) => 0,
-        (false, PartyKind::Person) => 1,
-        (false, PartyKind::Organisation) => 2,
+        (false, PartyKind::Organisation) => 1,
+        (false, PartyKind::Person) => 2,
     };
     rank(a)
         .cmp(&rank(b))
         .then_with(|| compare_names(&a.name, &b.name))
+}
+
+/// The rows whose name or organisation number contains `needle` (case-insensitive), as
+/// indices into `rows`. A matching sub-unit brings its organisation along (as context), so
+/// the hierarchy stays readable. An empty needle keeps every row.
+pub fn filter_rows(rows: &[PartyEntry], needle: &str) -> Vec<usize> {
+    let needle = needle.trim().to_lowercase();
+    if needle.is_empty() {
+        return (0..rows.len()).collect();
+    }
+    let mut out = Vec::new();
+    let mut parent: Option<usize> = None;
+    let mut parent_added = false;
+    for (index, row) in rows.iter().enumerate() {
+        if row.depth == 0 {
+            parent = Some(index);
+            parent_added = false;
+        }
+        if row.search_key.contains(&needle) {
+            if row.depth > 0
+                && !parent_added
+                && let Some(parent) = parent
+            {
+                out.push(parent);
+            }
+            if row.depth == 0 {
+                parent_added = true;
+            }
+            out.push(index);
+        }
+    }
+    out
+}
+
+/// Words kept in upper case: company forms and similar abbreviations.
+const UPPER_WORDS: &[&str] = &[
+    "AS", "ASA", "ANS", "DA", "BA", "SA", "NUF", "BRL", "KS", "IKS", "SF", "ENK", "FKF", "KF",
+];
+
+/// Small words kept in lower case inside a name ("Skog og Fjell").
+const LOWER_WORDS: &[&str] = &["og", "i", "på", "av", "for", "til", "med", "under"];
+
+/// A register name ("NORDMANN OLA", "DDG FITNESS AS") in title case ("Nordmann Ola",
+/// "Ddg Fitness AS"); company forms stay upper case, small words ("og", "i") lower case
+/// after the first word, hyphenated parts are capitalised each.
+pub fn title_case(name: &str) -> String {
+    name.split(' ')
+        .enumerate()
+        .map(|(position, word)| {
+            if UPPER_WORDS.contains(&word.to_uppercase().as_str()) {
+                return word.to_uppercase();
+            }
+            if position > 0 && LOWER_WORDS.contains(&word.to_lowercase().as_str()) {
+                return word.to_lowercase();
+            }
+            word.split('-')
+                .map(|part| {
+                    let mut chars = part.chars();
+                    match chars.next() {
+                        Some(first) => first
+                            .to_uppercase()
+                            .chain(chars.flat_map(char::to_lowercase))
+                            .collect(),
+                        None => String::new(),
+                    }
+                })
+                .collect::<Vec<String>>()
+                .join("-")
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
 }
 
 /// Case-insensitive name order with the Norwegian letters after z, in the order æ ø å.
@@ -135,7 +224,7 @@ mod tests {
     }
 
     #[wasm_bindgen_test(unsupported = test)]
-    fn user_first_then_persons_then_organisations_with_sub_units() {
+    fn user_first_then_organisations_with_sub_units_then_persons() {
         let mut me = party("OLA NORDMANN", PartyKind::Person);
         me.is_current_end_user = true;
         let mut org = party("ÅS BAKERI AS", PartyKind::Organisation);
@@ -159,13 +248,13 @@ mod tests {
             .map(|row| (row.name, row.depth))
             .collect();
         let expected = [
-            ("OLA NORDMANN", 0),
-            ("KARI NORDMANN", 0),
-            ("ZETA AS", 0),
-            ("ØST AS", 0),
-            ("ÅS BAKERI AS", 0),
-            ("ÅS BAKERI AVD BRYN", 1),
-            ("ÅS BAKERI AVD SENTRUM", 1),
+            ("Ola Nordmann", 0),
+            ("Zeta AS", 0),
+            ("Øst AS", 0),
+            ("Ås Bakeri AS", 0),
+            ("Ås Bakeri Avd Bryn", 1),
+            ("Ås Bakeri Avd Sentrum", 1),
+            ("Kari Nordmann", 0),
         ];
         let expected: Vec<(String, u8)> = expected
             .iter()
@@ -183,9 +272,48 @@ mod tests {
         let rows = flatten(&[parent], false);
         assert_eq!(
             default_party(&rows).map(|r| r.name.as_str()),
-            Some("DATTER AS")
+            Some("Datter AS")
         );
         assert!(!rows[0].selectable);
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn names_in_title_case_with_company_forms_upper() {
+        assert_eq!(title_case("NORDMANN OLA"), "Nordmann Ola");
+        assert_eq!(title_case("DDG FITNESS AS"), "Ddg Fitness AS");
+        assert_eq!(title_case("OSLOS VAKRESTE BRL"), "Oslos Vakreste BRL");
+        assert_eq!(title_case("ØSTLI-HANSEN ÅSE"), "Østli-Hansen Åse");
+        assert_eq!(title_case("NORSK HYDRO ASA"), "Norsk Hydro ASA");
+        assert_eq!(title_case("Fjord nuf"), "Fjord NUF");
+        assert_eq!(
+            title_case("SKOG OG FJELL CONSULTING AS"),
+            "Skog og Fjell Consulting AS"
+        );
+        assert_eq!(title_case("I SKOGEN DA"), "I Skogen DA");
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn filtering_by_name_or_org_number_keeps_the_parent_of_a_sub_unit() {
+        let mut org = party("ÅS BAKERI AS", PartyKind::Organisation);
+        org.urn = "urn:altinn:organization:identifier-no:310000001".into();
+        let mut sub = party("ÅS BAKERI AVD BRYN", PartyKind::Organisation);
+        sub.urn = "urn:altinn:organization:identifier-no:310000002".into();
+        org.sub_parties = vec![sub];
+        let rows = flatten(&[org, party("KARI NORDMANN", PartyKind::Person)], false);
+        let names = |indices: Vec<usize>| -> Vec<String> {
+            indices.into_iter().map(|i| rows[i].name.clone()).collect()
+        };
+        assert_eq!(
+            names(filter_rows(&rows, "bryn")),
+            ["Ås Bakeri AS", "Ås Bakeri Avd Bryn"]
+        );
+        assert_eq!(
+            names(filter_rows(&rows, "310000002")),
+            ["Ås Bakeri AS", "Ås Bakeri Avd Bryn"]
+        );
+        assert_eq!(names(filter_rows(&rows, " KARI ")), ["Kari Nordmann"]);
+        assert_eq!(filter_rows(&rows, "").len(), 3);
+        assert!(filter_rows(&rows, "zzz").is_empty());
     }
 
     #[wasm_bindgen_test(unsupported = test)]

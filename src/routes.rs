@@ -17,6 +17,8 @@ pub enum Page {
     VerifyPhone,
     /// `/api/login?returnTo=…`: the server starts the login and brings the user back.
     ApiLogin { return_to: String },
+    /// `/saved-searches`: the user's saved searches.
+    SavedSearches,
 }
 
 impl Page {
@@ -36,6 +38,7 @@ impl Page {
             Page::ApiLogin { return_to } => {
                 with_query("/api/login", "returnTo", Some(&safe_return_to(return_to)))
             }
+            Page::SavedSearches => "/saved-searches".to_owned(),
         }
     }
 }

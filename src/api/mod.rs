@@ -3,8 +3,14 @@
 //! One error type for every fetch ([`ApiError`]) and one place that turns a response into a
 //! value or an error ([`into_json`]). These modules know nothing of views.
 
+pub mod actions;
+pub mod bulk_labels;
+pub mod dialog_content;
 pub mod dialogporten;
+pub mod labels;
 pub mod otp;
+pub mod saved_searches;
+pub mod service_catalogue;
 pub mod session;
 pub mod wire;
 

@@ -1,12 +1,24 @@
-//! The list of dialogs: one link per dialog with its title, sender, status and date.
+//! The list of dialogs: one row per dialog with its title (a link to the dialog), sender,
+//! summary, status, dates, unread marker and attachment count; optionally a "Select"
+//! checkbox and a small menu of label actions per row.
+//!
+//! Rows are plain, non-reactive markup built once per (dialog, revision, language); only
+//! the checkbox and the menu follow signals, so a page of 1,000 rows renders quickly.
 
-use chrono::Local;
+use std::collections::HashSet;
+
+use chrono::{DateTime, Local, Utc};
 use leptos::prelude::*;
 
 use crate::format::{long_date, short_date};
-use crate::i18n::{Key, use_i18n};
-use crate::inbox_model::DialogRow;
+use crate::i18n::{Key, Lang, use_i18n};
+use crate::inbox_model::{DialogRow, LabelAction};
 use crate::routes::Page;
+
+/// The id of the link of the dialog with `id` (focus moves there after "Load more").
+pub fn row_link_id(id: &str) -> String {
+    format!("dialog-{id}")
+}
 
 /// Shows `dialogs` as a list named "Dialogs"; each row links to the dialog.
 #[component]
@@ -14,60 +26,193 @@ pub fn DialogList(
     /// The rows, in display order.
     #[prop(into)]
     dialogs: Signal<Vec<DialogRow>>,
-    /// The party whose inbox this is; kept in the links so "back" returns to it.
-    #[prop(into)]
-    party: Signal<Option<String>>,
+    /// The party whose inbox this is; used in links for rows that do not name their own.
+    #[prop(optional, into)]
+    party: Option<Signal<Option<String>>>,
+    /// The ids of the selected rows; with it, each row gets a "Select" checkbox.
+    #[prop(optional)]
+    selected: Option<RwSignal<HashSet<String>>>,
+    /// Called when the user picks a label action from a row's menu; without it no menu.
+    #[prop(optional, into)]
+    on_action: Option<Callback<(LabelAction, DialogRow)>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let open_menu = RwSignal::new(None::<String>);
     view! {
         <ul class="dialog-list" aria-label=move || i18n.t(Key::Dialogs)>
             <For
-                each=move || dialogs.get()
-                key=|row| (row.id.clone(), row.title.clone(), row.unread, row.updated_at)
-                children=move |row| view! { <DialogListRow row=row party=party /> }
+                each=move || {
+                    let lang = i18n.lang();
+                    dialogs.get().into_iter().map(move |row| (lang, row))
+                }
+                key=|(lang, row)| (*lang, row.id.clone(), row.revision.clone(), row.unread, row.updated_at)
+                children=move |(lang, row)| {
+                    let fallback = party.and_then(|p| p.get_untracked());
+                    dialog_row(row, lang, fallback, selected, on_action, open_menu)
+                }
             />
         </ul>
     }
 }
 
-#[component]
-fn DialogListRow(row: DialogRow, party: Signal<Option<String>>) -> impl IntoView {
-    let i18n = use_i18n();
-    let id = row.id.clone();
-    let href = move || {
-        Page::Dialog {
-            id: id.clone(),
-            party: party.get(),
+fn dialog_row(
+    row: DialogRow,
+    lang: Lang,
+    fallback_party: Option<String>,
+    selected: Option<RwSignal<HashSet<String>>>,
+    on_action: Option<Callback<(LabelAction, DialogRow)>>,
+    open_menu: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let party = Some(row.party.clone())
+        .filter(|p| !p.is_empty())
+        .or(fallback_party);
+    let href = Page::Dialog {
+        id: row.id.clone(),
+        party,
+    }
+    .href();
+    let now = Local::now().naive_local();
+    let (updated_short, updated_long, updated_iso) = dates(row.updated_at, now, lang);
+    let due = row.due_at.map(|due| dates(due, now, lang));
+    let attachments = (row.attachments > 0)
+        .then(|| lang.tf(Key::ListAttachments, &[("n", &row.attachments.to_string())]));
+
+    let checkbox = selected.map(|selected| {
+        let id = row.id.clone();
+        let toggle_id = row.id.clone();
+        view! {
+            <input
+                type="checkbox"
+                class="dialog__select"
+                aria-label=lang.tf(Key::ListSelect, &[("title", &row.title)])
+                prop:checked=move || selected.with(|s| s.contains(&id))
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    selected
+                        .update(|s| {
+                            if on {
+                                s.insert(toggle_id.clone());
+                            } else {
+                                s.remove(&toggle_id);
+                            }
+                        });
+                }
+            />
         }
-        .href()
-    };
-    let local = row.updated_at.with_timezone(&Local).naive_local();
-    let datetime = row
-        .updated_at
-        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-    let status = row.status;
+    });
+    let menu = on_action.map(|on_action| row_menu(row.clone(), lang, on_action, open_menu));
+
     view! {
         <li class="dialog" class:dialog--unread=row.unread>
-            <a class="dialog__link" href=href>
-                <span class="dialog__title">{row.title}</span>
+            {checkbox}
+            <div class="dialog__body">
+                <a class="dialog__link" id=row_link_id(&row.id) href=href>
+                    <span class="dialog__title">{row.title.clone()}</span>
+                </a>
                 {row
                     .unread
-                    .then(|| {
-                        view! { <span class="badge badge--unread">{move || i18n.t(Key::Unread)}</span> }
-                    })}
-                <span class="dialog__meta">
-                    <span class="dialog__sender">{row.sender}</span>
-                    <span class=format!("status status--{}", row.status_class)>
-                        {move || i18n.t(status)}
-                    </span>
-                    <time
-                        datetime=datetime
-                        title=move || long_date(local, i18n.lang())
-                    >
-                        {move || short_date(local, Local::now().naive_local(), i18n.lang())}
+                    .then(|| view! { <span class="badge badge--unread">{lang.t(Key::Unread)}</span> })}
+                <p class="dialog__meta">
+                    <span class="dialog__sender">{row.sender.clone()}</span>
+                    <span class=format!(
+                        "status status--{}",
+                        row.status_class,
+                    )>{lang.t(row.status)}</span>
+                    <time datetime=updated_iso title=updated_long>
+                        {updated_short}
                     </time>
-                </span>
-            </a>
+                    {due
+                        .map(|(short, long, iso)| {
+                            view! {
+                                <span class="dialog__due">
+                                    {lang.t(Key::ListDue)} " "
+                                    <time datetime=iso title=long>
+                                        {short}
+                                    </time>
+                                </span>
+                            }
+                        })}
+                    {attachments.map(|text| view! { <span class="dialog__attachments">{text}</span> })}
+                </p>
+                {row
+                    .summary
+                    .clone()
+                    .map(|summary| view! { <p class="dialog__summary">{summary}</p> })}
+            </div>
+            {menu}
         </li>
+    }
+}
+
+/// Short (relative) text, long text and ISO form of a date.
+fn dates(at: DateTime<Utc>, now: chrono::NaiveDateTime, lang: Lang) -> (String, String, String) {
+    let local = at.with_timezone(&Local).naive_local();
+    (
+        short_date(local, now, lang),
+        long_date(local, lang),
+        at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+    )
+}
+
+/// A disclosure button with the label actions that make sense for the row's folder.
+fn row_menu(
+    row: DialogRow,
+    lang: Lang,
+    on_action: Callback<(LabelAction, DialogRow)>,
+    open_menu: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let menu_id = format!("dialog-menu-{}", row.id);
+    let id = row.id.clone();
+    let is_open = Memo::new(move |_| open_menu.with(|open| open.as_deref() == Some(id.as_str())));
+    let toggle_id = row.id.clone();
+    let actions = LabelAction::for_row(&row);
+    let buttons = actions
+        .into_iter()
+        .map(|action| {
+            let row = row.clone();
+            view! {
+                <button
+                    type="button"
+                    class="button button--small"
+                    on:click=move |_| {
+                        open_menu.set(None);
+                        on_action.run((action, row.clone()));
+                    }
+                >
+                    {lang.t(action.key())}
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="row-menu">
+            <button
+                type="button"
+                class="button button--small row-menu__toggle"
+                aria-expanded=move || is_open.get().to_string()
+                aria-controls=menu_id.clone()
+                aria-label=lang.tf(Key::ListRowActions, &[("title", &row.title)])
+                on:click=move |_| {
+                    let id = toggle_id.clone();
+                    open_menu.update(|open| {
+                        *open = if open.as_deref() == Some(id.as_str()) { None } else { Some(id) };
+                    });
+                }
+            >
+                "⋯"
+            </button>
+            <div
+                id=menu_id
+                class="row-menu__items"
+                hidden=move || !is_open.get()
+                on:keydown=move |ev: web_sys::KeyboardEvent| {
+                    if ev.key() == "Escape" {
+                        open_menu.set(None);
+                    }
+                }
+            >
+                {buttons}
+            </div>
+        </div>
     }
 }

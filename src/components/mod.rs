@@ -1,8 +1,11 @@
 //! Reusable pieces of the user interface. Each takes documented props and knows no fetching.
 
+pub mod details;
 pub mod dialog_list;
 pub mod error_notice;
 pub mod header;
+pub mod inbox_filters;
+pub mod inbox_list_parts;
 pub mod language_picker;
 pub mod party_picker;
 pub mod phone_verification;

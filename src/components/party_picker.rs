@@ -1,73 +1,174 @@
 //! The party picker: whose inbox to show.
 //!
-//! A button ("Choose party") opens a listbox of the parties, ordered by
-//! [`crate::party_tree`]. It follows the WAI-ARIA listbox pattern: focus moves to the list,
-//! the active option is `aria-activedescendant`; ↑/↓, Home/End move, Enter/Space choose,
-//! Escape and Tab close, and focus returns to the button after Escape or a choice.
+//! A button ("Choose party") opens a popup with a filter box (a combobox) over a listbox of
+//! the parties, ordered by [`crate::party_tree`]: the user, "All organisations" and "All
+//! persons", the organisations with their sub-units, then other persons. Deleted parties
+//! appear only after "Show deleted". Typing filters by name or organisation number; ↑/↓,
+//! Home/End, PageUp/PageDown move the active option (`aria-activedescendant`), Enter
+//! chooses, Escape closes; focus returns to the button after Escape or a choice.
+//!
+//! Only the rows in view are rendered (fixed row height), so 15,000 parties stay fast.
 
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::{Key, use_i18n};
-use crate::party_tree::{PartyEntry, PartyKind};
+use crate::party_tree::{PartyEntry, PartyKind, filter_rows};
 
 const BUTTON_ID: &str = "party-picker-button";
+const POPUP_ID: &str = "party-picker-popup";
+const FILTER_ID: &str = "party-picker-filter";
 const LIST_ID: &str = "party-picker-list";
 const CURRENT_ID: &str = "party-picker-current";
+/// Height of one option in pixels (the CSS sets the same).
+const ROW_HEIGHT: f64 = 52.0;
+/// Rows rendered above and below the visible ones.
+const OVERSCAN: usize = 12;
+/// Rows the viewport shows (its CSS height is this many rows).
+const VISIBLE_ROWS: usize = 8;
+
+/// The pseudo-URN of the "All organisations" choice.
+pub const ALL_ORGANISATIONS: &str = "all:organisations";
+/// The pseudo-URN of the "All persons" choice.
+pub const ALL_PERSONS: &str = "all:persons";
 
 fn option_id(index: usize) -> String {
     format!("party-option-{index}")
 }
 
+/// One option of the list: a party, or one of the "all" choices.
+#[derive(Clone, Debug, PartialEq)]
+enum Choice {
+    Party(usize),
+    All(&'static str),
+}
+
 /// Chooses the party whose dialogs are shown.
 #[component]
 pub fn PartyPicker(
-    /// The parties in display order (see [`crate::party_tree::flatten`]).
+    /// The parties in display order (see [`crate::party_tree::flatten`]), deleted included.
     #[prop(into)]
     parties: Signal<Vec<PartyEntry>>,
-    /// The URN of the party shown now.
+    /// The URN of the party shown now (or [`ALL_ORGANISATIONS`] / [`ALL_PERSONS`]).
     #[prop(into)]
     selected: Signal<Option<String>>,
-    /// Called with the URN of the party the user chose.
+    /// Called with the URN (or pseudo-URN) of the party the user chose.
     #[prop(into)]
     on_select: Callback<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let open = RwSignal::new(false);
     let active = RwSignal::new(0usize);
+    let filter = RwSignal::new(String::new());
+    let show_deleted = RwSignal::new(false);
+    let scroll_top = RwSignal::new(0.0f64);
     let button_ref = NodeRef::<html::Button>::new();
-    let list_ref = NodeRef::<html::Ul>::new();
+    let input_ref = NodeRef::<html::Input>::new();
+    let viewport_ref = NodeRef::<html::Div>::new();
     let root_ref = NodeRef::<html::Div>::new();
 
-    let selected_index = move || {
-        let urn = selected.get()?;
-        parties.with(|rows| rows.iter().position(|row| row.urn == urn))
-    };
-    let current_name = move || {
-        let urn = selected.get();
-        parties.with(|rows| {
-            rows.iter()
-                .find(|row| Some(&row.urn) == urn.as_ref())
-                .map(|row| row.name.clone())
+    let has_deleted = Memo::new(move |_| parties.with(|rows| rows.iter().any(|r| r.is_deleted)));
+    // The options shown: filtered, deleted ones only on request, "all" choices first.
+    let choices: Memo<Vec<Choice>> = Memo::new(move |_| {
+        let deleted = show_deleted.get();
+        filter.with(|needle| {
+            parties.with(|rows| {
+                let mut out = Vec::with_capacity(rows.len() + 2);
+                let matches: Vec<usize> = filter_rows(rows, needle)
+                    .into_iter()
+                    .filter(|&i| deleted || !rows[i].is_deleted)
+                    .collect();
+                let (mut orgs, mut persons) = (0usize, 0usize);
+                for row in rows.iter().filter(|r| !r.is_deleted && r.selectable) {
+                    match row.kind {
+                        PartyKind::Organisation => orgs += 1,
+                        PartyKind::Person => persons += 1,
+                    }
+                }
+                let you = matches.iter().position(|&i| rows[i].is_you);
+                if let Some(pos) = you {
+                    out.push(Choice::Party(matches[pos]));
+                }
+                if needle.trim().is_empty() {
+                    if orgs > 1 {
+                        out.push(Choice::All(ALL_ORGANISATIONS));
+                    }
+                    if persons > 1 {
+                        out.push(Choice::All(ALL_PERSONS));
+                    }
+                }
+                out.extend(
+                    matches
+                        .iter()
+                        .enumerate()
+                        .filter(|(pos, _)| Some(*pos) != you)
+                        .map(|(_, &i)| Choice::Party(i)),
+                );
+                out
+            })
         })
-    };
+    });
 
-    let scroll_active_into_view = move || {
-        if let Some(el) = document().get_element_by_id(&option_id(active.get_untracked())) {
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-            el.scroll_into_view_with_scroll_into_view_options(&options);
+    let label_of = move |urn: &str| -> Option<String> {
+        match urn {
+            ALL_ORGANISATIONS => Some(i18n.t(Key::PartyAllOrganisations).to_owned()),
+            ALL_PERSONS => Some(i18n.t(Key::PartyAllPersons).to_owned()),
+            _ => parties.with(|rows| {
+                rows.iter()
+                    .find(|row| row.urn == urn)
+                    .map(|row| row.name.clone())
+            }),
         }
     };
+    let current_name = move || selected.get().and_then(|urn| label_of(&urn));
+
+    let urn_of = move |choice: &Choice| -> Option<(String, bool)> {
+        match choice {
+            Choice::All(urn) => Some(((*urn).to_owned(), true)),
+            Choice::Party(i) => parties
+                .with_untracked(|rows| rows.get(*i).map(|row| (row.urn.clone(), row.selectable))),
+        }
+    };
+
+    let viewport_height = ROW_HEIGHT * VISIBLE_ROWS as f64;
+    let scroll_to = move |index: usize| {
+        let Some(viewport) = viewport_ref.get_untracked() else {
+            return;
+        };
+        let top = index as f64 * ROW_HEIGHT;
+        let current = viewport.scroll_top() as f64;
+        let height = (viewport.client_height() as f64).max(ROW_HEIGHT);
+        let next = if top < current {
+            top
+        } else if top + ROW_HEIGHT > current + height {
+            top + ROW_HEIGHT - height
+        } else {
+            current
+        };
+        viewport.set_scroll_top(next as i32);
+        scroll_top.set(next);
+    };
+    let move_to = move |index: usize| {
+        active.set(index);
+        scroll_to(index);
+    };
     let show = move || {
-        active.set(selected_index().unwrap_or(0));
+        filter.set(String::new());
+        let position = selected.get_untracked().and_then(|urn| {
+            choices.with_untracked(|list| {
+                list.iter()
+                    .position(|c| urn_of(c).is_some_and(|(u, _)| u == urn))
+            })
+        });
         open.set(true);
+        let index = position.unwrap_or(0);
+        active.set(index);
         request_animation_frame(move || {
-            if let Some(list) = list_ref.get_untracked() {
-                let _ = list.focus();
+            if let Some(input) = input_ref.get_untracked() {
+                let _ = input.focus();
             }
-            scroll_active_into_view();
+            scroll_to(index);
         });
     };
     let close = move |refocus: bool| {
@@ -77,33 +178,25 @@ pub fn PartyPicker(
         }
     };
     let choose = move |index: usize| {
-        let row = parties.with_untracked(|rows| rows.get(index).cloned());
-        if let Some(row) = row.filter(|row| row.selectable) {
+        let choice = choices.with_untracked(|list| list.get(index).cloned());
+        if let Some((urn, true)) = choice.as_ref().and_then(urn_of) {
             close(true);
-            on_select.run(row.urn);
+            on_select.run(urn);
         }
-    };
-    let move_to = move |index: usize| {
-        active.set(index);
-        scroll_active_into_view();
     };
 
     let on_key = move |ev: web_sys::KeyboardEvent| {
-        let last = parties.with_untracked(|rows| rows.len().saturating_sub(1));
-        let current = active.get_untracked();
+        let last = choices.with_untracked(|list| list.len().saturating_sub(1));
+        let current = active.get_untracked().min(last);
         match ev.key().as_str() {
             "ArrowDown" => move_to((current + 1).min(last)),
             "ArrowUp" => move_to(current.saturating_sub(1)),
             "Home" => move_to(0),
             "End" => move_to(last),
-            "PageDown" => move_to((current + 10).min(last)),
-            "PageUp" => move_to(current.saturating_sub(10)),
-            "Enter" | " " => choose(current),
+            "PageDown" => move_to((current + VISIBLE_ROWS).min(last)),
+            "PageUp" => move_to(current.saturating_sub(VISIBLE_ROWS)),
+            "Enter" => choose(current),
             "Escape" => close(true),
-            "Tab" => {
-                close(false);
-                return;
-            }
             _ => return,
         }
         ev.prevent_default();
@@ -120,49 +213,75 @@ pub fn PartyPicker(
         }
     };
 
+    // Only the rows in (or near) view are rendered.
+    let window = move || {
+        let total = choices.with(Vec::len);
+        let first = ((scroll_top.get() / ROW_HEIGHT) as usize).saturating_sub(OVERSCAN);
+        let last = (first + VISIBLE_ROWS + 2 * OVERSCAN).min(total);
+        (first.min(total), last)
+    };
     let options = move || {
-        parties
-            .get()
-            .into_iter()
-            .enumerate()
-            .map(|(index, row)| {
-                let urn = row.urn.clone();
-                let is_selected = move || selected.get().as_ref() == Some(&urn);
-                let kind = match (row.depth, row.kind) {
-                    (1, _) => Key::PartySubUnit,
-                    (_, PartyKind::Person) => Key::PartyPerson,
-                    (_, PartyKind::Organisation) => Key::PartyOrganisation,
-                };
-                let is_you = row.is_you;
-                let is_deleted = row.is_deleted;
-                view! {
-                    <li
-                        id=option_id(index)
-                        role="option"
-                        class="party-option"
-                        class:party-option--sub={row.depth > 0}
-                        class:party-option--active=move || active.get() == index
-                        aria-selected=move || is_selected().to_string()
-                        aria-disabled=(!row.selectable).then_some("true")
-                        on:click=move |_| choose(index)
-                    >
-                        <span class="party-option__name">{row.name}</span>
-                        <span class="party-option__meta">
-                            {move || {
-                                let mut words = vec![i18n.t(kind)];
-                                if is_you {
-                                    words.insert(0, i18n.t(Key::PartyYou));
-                                }
-                                if is_deleted {
-                                    words.push(i18n.t(Key::PartyDeleted));
-                                }
-                                words.join(" · ")
-                            }}
-                        </span>
-                    </li>
-                }
+        let (first, last) = window();
+        let lang = i18n.lang();
+        let selected_urn = selected.get();
+        let total = choices.with(Vec::len);
+        choices.with(|list| {
+            parties.with(|rows| {
+                (first..last)
+                    .filter_map(|index| {
+                        let choice = list.get(index)?;
+                        let (name, meta, urn, selectable, depth) = match choice {
+                            Choice::All(urn) => {
+                                let key = if *urn == ALL_ORGANISATIONS {
+                                    Key::PartyAllOrganisations
+                                } else {
+                                    Key::PartyAllPersons
+                                };
+                                (
+                                    lang.t(key).to_owned(),
+                                    String::new(),
+                                    (*urn).to_owned(),
+                                    true,
+                                    0,
+                                )
+                            }
+                            Choice::Party(i) => {
+                                let row = rows.get(*i)?;
+                                (
+                                    row.name.clone(),
+                                    meta_text(row, lang),
+                                    row.urn.clone(),
+                                    row.selectable,
+                                    row.depth,
+                                )
+                            }
+                        };
+                        let is_selected = selected_urn.as_deref() == Some(urn.as_str());
+                        Some(view! {
+                            <li
+                                id=option_id(index)
+                                role="option"
+                                class="party-option"
+                                class:party-option--sub={depth > 0}
+                                class:party-option--all={matches!(choice, Choice::All(_))}
+                                class:party-option--active=move || active.get() == index
+                                style:top=format!("{}px", index as f64 * ROW_HEIGHT)
+                                aria-selected=is_selected.to_string()
+                                aria-disabled=(!selectable).then_some("true")
+                                aria-setsize=total.to_string()
+                                aria-posinset=(index + 1).to_string()
+                                on:mousedown=|ev| ev.prevent_default()
+                                on:click=move |_| choose(index)
+                            >
+                                <span class="party-option__name">{name}</span>
+                                " "
+                                <span class="party-option__meta">{meta}</span>
+                            </li>
+                        })
+                    })
+                    .collect_view()
             })
-            .collect_view()
+        })
     };
 
     view! {
@@ -181,7 +300,7 @@ pub fn PartyPicker(
                 node_ref=button_ref
                 aria-haspopup="listbox"
                 aria-expanded=move || open.get().to_string()
-                aria-controls=LIST_ID
+                aria-controls=POPUP_ID
                 aria-describedby=CURRENT_ID
                 on:click=move |_| if open.get_untracked() { close(true) } else { show() }
                 on:keydown=move |ev: web_sys::KeyboardEvent| {
@@ -193,19 +312,112 @@ pub fn PartyPicker(
             >
                 {move || i18n.t(Key::ChooseParty)}
             </button>
-            <ul
-                id=LIST_ID
-                class="party-picker__list"
-                role="listbox"
-                tabindex="0"
-                node_ref=list_ref
-                aria-label=move || i18n.t(Key::Parties)
-                aria-activedescendant=move || open.get().then(|| option_id(active.get()))
+            <div
+                id=POPUP_ID
+                class="party-picker__popup"
                 hidden=move || !open.get()
                 on:keydown=on_key
             >
-                <Show when=move || open.get()>{options}</Show>
-            </ul>
+                <div class="party-picker__tools">
+                    <input
+                        id=FILTER_ID
+                        class="input party-picker__filter"
+                        type="text"
+                        role="combobox"
+                        autocomplete="off"
+                        node_ref=input_ref
+                        aria-label=move || i18n.t(Key::PartyFilter)
+                        aria-autocomplete="list"
+                        aria-controls=LIST_ID
+                        aria-expanded=move || open.get().to_string()
+                        aria-activedescendant=move || {
+                            (open.get() && choices.with(|c| !c.is_empty()))
+                                .then(|| option_id(active.get()))
+                        }
+                        prop:value=move || filter.get()
+                        on:input=move |ev| {
+                            filter.set(event_target_value(&ev));
+                            active.set(0);
+                            scroll_to(0);
+                        }
+                    />
+                    <Show when=move || has_deleted.get()>
+                        <label class="party-picker__deleted">
+                            <input
+                                type="checkbox"
+                                prop:checked=move || show_deleted.get()
+                                on:change=move |ev| {
+                                    show_deleted.set(event_target_checked(&ev));
+                                    active.set(0);
+                                }
+                            />
+                            " "
+                            {move || i18n.t(Key::PartyShowDeleted)}
+                        </label>
+                    </Show>
+                </div>
+                <p class="party-picker__count" role="status">
+                    {move || {
+                        let n = choices.with(Vec::len);
+                        if n == 0 {
+                            i18n.t(Key::PartyNoMatch).to_owned()
+                        } else if filter.with(|f| f.trim().is_empty()) {
+                            String::new()
+                        } else {
+                            i18n.tf(Key::PartyMatches, &[("n", &n.to_string())])
+                        }
+                    }}
+                </p>
+                // Focusable so keyboard users can scroll it too (the options themselves are
+                // reached with aria-activedescendant from the filter box).
+                <div
+                    class="party-picker__viewport"
+                    tabindex="0"
+                    node_ref=viewport_ref
+                    style:max-height=format!("{viewport_height}px")
+                    on:scroll=move |_| {
+                        if let Some(viewport) = viewport_ref.get_untracked() {
+                            scroll_top.set(viewport.scroll_top() as f64);
+                        }
+                    }
+                >
+                    <ul
+                        id=LIST_ID
+                        class="party-picker__list"
+                        role="listbox"
+                        tabindex="-1"
+                        aria-label=move || i18n.t(Key::Parties)
+                        style:height=move || format!("{}px", choices.with(Vec::len) as f64 * ROW_HEIGHT)
+                    >
+                        <Show when=move || open.get()>{options}</Show>
+                    </ul>
+                </div>
+            </div>
         </div>
     }
+}
+
+/// "You · Person", "Organisation · 310010693", "Sub-unit · …", with "Deleted" and
+/// "Access to sub-units only" where they apply.
+fn meta_text(row: &PartyEntry, lang: crate::i18n::Lang) -> String {
+    let kind = match (row.depth, row.kind) {
+        (1, _) => Key::PartySubUnit,
+        (_, PartyKind::Person) => Key::PartyPerson,
+        (_, PartyKind::Organisation) => Key::PartyOrganisation,
+    };
+    let mut words: Vec<String> = Vec::new();
+    if row.is_you {
+        words.push(lang.t(Key::PartyYou).to_owned());
+    }
+    words.push(lang.t(kind).to_owned());
+    if let Some(number) = &row.org_number {
+        words.push(number.clone());
+    }
+    if row.is_deleted {
+        words.push(lang.t(Key::PartyDeleted).to_owned());
+    }
+    if !row.selectable {
+        words.push(lang.t(Key::PartyHierarchyOnly).to_owned());
+    }
+    words.join(" · ")
 }

@@ -1,49 +1,110 @@
-//! `/inbox?party=…`: the parties the user may act for, and the newest dialogs of one.
+//! `/inbox`, `/drafts`, `/sent`, `/archive`, `/bin`: the dialogs of the chosen parties.
 //!
-//! The chosen party lives in the URL, so back/forward and bookmarks work; without one the
-//! user's own party is shown. Parties and dialogs are fetched independently; a dialog
-//! result remembers which party and language it was for, so a stale answer is never shown
-//! as the current one.
+//! The view is the route and the whole search (parties, free text, filters, sort) is the
+//! query string ([`SearchState`]), so back/forward, reload and bookmarks restore the exact
+//! list. The first page is loaded whenever that state changes; "Load more" appends pages with the
+//! continuation token and the same `orderBy`, and moves focus to the first new row.
+//! Label changes (per row or in bulk) are confirmed with an undo-able message.
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
+use chrono::Local;
 use leptos::prelude::*;
+use leptos::task::spawn_local_scoped;
 use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::{use_location, use_navigate};
 
-use crate::a11y::use_page_title;
+use crate::a11y::use_page_title_with;
 use crate::api::ApiError;
+use crate::api::bulk_labels::{MAX_BULK, bulk_set_labels};
 use crate::api::dialogporten::{get_parties, search_dialogs};
-use crate::api::wire::{DialogListItem, PaginatedList, Parties};
-use crate::components::{ApiErrorNotice, DialogList, PartyPicker};
+use crate::api::labels::set_system_labels;
+use crate::api::service_catalogue::{ServiceCatalogue, get_service_catalogue};
+use crate::api::wire::{DialogListItem, DialogSearchQuery, PaginatedList, Parties};
+use crate::components::dialog_list::row_link_id;
+use crate::components::inbox_filters::InboxFilters;
+use crate::components::inbox_list_parts::{
+    BulkBar, ListErrorNotice, PartyChunkNav, SaveSearchDialog, ViewNav,
+};
+use crate::components::party_picker::{ALL_ORGANISATIONS, ALL_PERSONS};
+use crate::components::{DialogList, PartyPicker};
 use crate::i18n::{Key, Lang, use_i18n};
-use crate::inbox_model::{DialogRow, inbox_query, party_inputs};
-use crate::party_tree::{PartyEntry, default_party, flatten};
-use crate::routes::Page;
+use crate::inbox_model::{
+    CatalogueEntry, DialogRow, LabelAction, party_inputs, sender_options, service_options,
+};
+use crate::inbox_search::{InboxView, PARTY_CHUNK, PartyScope, SearchState, next_page_query};
+use crate::party_tree::{PartyEntry, PartyKind, default_party, flatten};
 use crate::session::use_session;
 
-/// How many dialogs the first page asks for ("Load more" comes later).
-const PAGE_SIZE: i32 = 50;
-
 type DialogPage = Arc<PaginatedList<DialogListItem>>;
+/// Extra pages per search key, with the first page's continuation token.
+type PageCache = std::collections::HashMap<String, (Option<String>, Vec<DialogPage>)>;
 
-/// A dialog answer and what it was asked for.
-#[derive(Clone)]
-struct DialogAnswer {
-    party: Option<String>,
-    lang: Lang,
-    result: Result<Option<DialogPage>, ApiError>,
+thread_local! {
+    /// Pages loaded with "Load more", per search, with the first page's continuation token:
+    /// coming back to a search (back button, link) shows them again when the first page is
+    /// still the same.
+    static MORE_PAGES: std::cell::RefCell<PageCache> = Default::default();
 }
 
-/// The inbox.
+/// The parties a search covers, and which chunk of a larger choice this is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PartySlice {
+    pub urns: Vec<String>,
+    /// `(chunk, total)` when an "all" choice covers more than one chunk.
+    pub chunk: Option<(usize, usize)>,
+}
+
+/// The first page of a search and what it was asked for.
+#[derive(Clone)]
+struct ListAnswer {
+    key: String,
+    query: DialogSearchQuery,
+    result: Result<DialogPage, ApiError>,
+    /// Order of arrival: of two answers for the same search, the later one counts.
+    seq: u64,
+}
+
+thread_local! {
+    static ANSWERS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+fn next_seq() -> u64 {
+    ANSWERS.with(|n| {
+        n.set(n.get() + 1);
+        n.get()
+    })
+}
+
+/// A message after a label change, with what "Undo" would do.
+#[derive(Clone, Debug, PartialEq)]
+struct ChangeNotice {
+    text: String,
+    undo: Option<(LabelAction, Vec<DialogRow>)>,
+}
+
+/// The inbox views.
 #[component]
 pub fn InboxPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let navigate = use_navigate();
-    let query = use_query_map();
-    use_page_title(Key::Inbox);
+    let location = use_location();
+    let view = Memo::new(move |_| {
+        InboxView::from_path(&location.pathname.get()).unwrap_or(InboxView::Inbox)
+    });
+    let state = Memo::new(move |_| SearchState::from_query_string(&location.search.get()));
+    use_page_title_with(move || i18n.t(view.get().key()).to_owned());
 
+    let go = {
+        let navigate = navigate.clone();
+        Callback::new(move |next: SearchState| {
+            navigate(&next.href(view.get_untracked()), NavigateOptions::default());
+        })
+    };
+
+    // --- parties
     let parties: LocalResource<Result<Arc<Parties>, ApiError>> = LocalResource::new(move || {
         let lang = i18n.lang_signal().get_untracked();
         async move {
@@ -56,122 +117,569 @@ pub fn InboxPage() -> impl IntoView {
     });
     let rows: Memo<Vec<PartyEntry>> = Memo::new(move |_| {
         parties.with(|answer| match answer {
-            Some(Ok(parties)) => flatten(&party_inputs(parties), false),
+            Some(Ok(parties)) => flatten(&party_inputs(parties), true),
             _ => Vec::new(),
         })
     });
-    let selected: Memo<Option<String>> = Memo::new(move |_| {
-        query
-            .with(|q| q.get("party"))
-            .or_else(|| rows.with(|rows| default_party(rows).map(|row| row.urn.clone())))
+    let slice: Memo<Option<PartySlice>> =
+        Memo::new(move |_| state.with(|s| rows.with(|rows| party_slice(&s.parties, rows))));
+    let picker_selected: Memo<Option<String>> = Memo::new(move |_| {
+        state.with(|s| match &s.parties {
+            PartyScope::AllOrganisations { .. } => Some(ALL_ORGANISATIONS.to_owned()),
+            PartyScope::AllPersons { .. } => Some(ALL_PERSONS.to_owned()),
+            _ => slice.with(|slice| slice.as_ref().and_then(|s| s.urns.first().cloned())),
+        })
+    });
+    let on_party = Callback::new(move |urn: String| {
+        let mut next = state.get_untracked();
+        next.parties = match urn.as_str() {
+            ALL_ORGANISATIONS => PartyScope::AllOrganisations { chunk: 0 },
+            ALL_PERSONS => PartyScope::AllPersons { chunk: 0 },
+            _ => PartyScope::Parties(vec![urn]),
+        };
+        go.run(next);
     });
 
-    let dialogs: LocalResource<DialogAnswer> = LocalResource::new(move || {
-        let party = selected.get();
-        let lang = i18n.lang();
-        async move {
-            let result = match &party {
-                // No party yet: the parties are still loading, or failed (shown above).
-                None => Ok(None),
-                Some(urn) => search_dialogs(&inbox_query(urn, PAGE_SIZE), lang)
-                    .await
-                    .map(|page| Some(Arc::new(page))),
-            };
+    // --- the first page
+    let list_key = Memo::new(move |_| {
+        let parties = slice.get()?;
+        Some((view.get(), state.get(), parties.urns, i18n.lang()))
+    });
+    let current_key = Memo::new(move |_| {
+        list_key.with(|key| {
+            key.as_ref()
+                .map(|(view, state, urns, lang)| list_key_string(*view, state, urns, *lang))
+        })
+    });
+    // The latest first page. An effect (not a resource) loads it whenever the search
+    // changes or `reloads` is bumped ("Try again", after a label change); an answer that
+    // arrives after the search has moved on is dropped.
+    let reloads = RwSignal::new(0u32);
+    let latest: RwSignal<Option<ListAnswer>> = RwSignal::new(None);
+    Effect::new(move |_| {
+        reloads.track();
+        let Some((view, state, urns, lang)) = list_key.get() else {
+            return;
+        };
+        let key = list_key_string(view, &state, &urns, lang);
+        let query = state.to_dialog_query(view, &urns, lang.code(), &Local::now());
+        let seq = next_seq();
+        spawn_local_scoped(async move {
+            let result = search_dialogs(&query, lang).await.map(Arc::new);
             if let Err(error) = &result {
                 session.observe(error);
             }
-            DialogAnswer {
-                party,
-                lang,
-                result,
+            // The page may be gone (another route) or the search changed meanwhile.
+            if current_key.try_get_untracked().flatten().as_deref() != Some(key.as_str()) {
+                return;
+            }
+            latest.update(|latest| {
+                if latest.as_ref().is_none_or(|l| l.key != key || l.seq < seq) {
+                    *latest = Some(ListAnswer {
+                        key,
+                        query,
+                        result,
+                        seq,
+                    });
+                }
+            });
+        });
+    });
+    let answer = move || {
+        let key = current_key.get();
+        latest.get().filter(|a| Some(&a.key) == key.as_ref())
+    };
+
+    // --- more pages ("Load more"), kept with the key they belong to
+    let more: RwSignal<(String, Vec<DialogPage>)> = RwSignal::new((String::new(), Vec::new()));
+    let loading_more = RwSignal::new(false);
+    let more_error: RwSignal<Option<ApiError>> = RwSignal::new(None);
+    let selected: RwSignal<HashSet<String>> = RwSignal::new(HashSet::new());
+    let announcement = RwSignal::new(String::new());
+    // A new search starts from its first page with nothing selected.
+    Effect::new(move |_| {
+        current_key.track();
+        selected.set(HashSet::new());
+        more_error.set(None);
+        announcement.set(String::new());
+    });
+
+    // Back to a search seen before: restore the pages loaded then.
+    Effect::new(move |previous: Option<String>| {
+        let Some(answer) = answer() else {
+            return previous.unwrap_or_default();
+        };
+        if previous.as_deref() == Some(answer.key.as_str()) {
+            return answer.key;
+        }
+        if let Ok(page) = &answer.result {
+            let cached = MORE_PAGES.with(|cache| cache.borrow().get(&answer.key).cloned());
+            if let Some((token, extra)) = cached
+                && token == page.continuation_token
+                && !extra.is_empty()
+            {
+                more.set((answer.key.clone(), extra));
             }
         }
+        answer.key
     });
 
-    let parties_error = move || parties.with(|answer| answer.as_ref()?.as_ref().err().cloned());
-    let parties_loading = move || parties.with(|answer| answer.is_none());
-    // Busy until an answer for the current party and language is in.
-    let busy = move || {
-        let (party, lang) = (selected.get(), i18n.lang());
-        parties_loading()
-            || dialogs.with(|answer| {
-                answer
-                    .as_ref()
-                    .is_none_or(|a| a.party != party || a.lang != lang)
-            })
-    };
-    let dialog_result = move || dialogs.with(|answer| answer.as_ref().map(|a| a.result.clone()));
-    let dialog_rows = Signal::derive(move || {
+    let pages = Memo::new(move |_| {
+        let Some(answer) = answer() else {
+            return Vec::new();
+        };
+        let Ok(page) = answer.result else {
+            return Vec::new();
+        };
+        let mut pages = vec![page];
+        more.with(|(key, extra)| {
+            if key == &answer.key {
+                pages.extend(extra.iter().cloned());
+            }
+        });
+        pages
+    });
+    let dialog_rows: Memo<Vec<DialogRow>> = Memo::new(move |_| {
         let lang = i18n.lang();
-        match dialog_result() {
-            Some(Ok(Some(page))) => page
-                .items
+        pages.with(|pages| {
+            pages
                 .iter()
+                .flat_map(|page| page.items.iter())
+                .filter(|item| !item.is_api_only)
                 .map(|item| DialogRow::new(item, lang))
-                .collect(),
-            _ => Vec::new(),
+                .collect()
+        })
+    });
+    let next_token = move || {
+        pages.with(|pages| {
+            pages
+                .last()
+                .filter(|page| page.has_next_page)
+                .and_then(|page| page.continuation_token.clone())
+        })
+    };
+
+    let load_more = move |_| {
+        if loading_more.get_untracked() {
+            return;
+        }
+        let (Some(answer), Some(token)) = (answer(), next_token()) else {
+            return;
+        };
+        let lang = i18n.lang_signal().get_untracked();
+        loading_more.set(true);
+        more_error.set(None);
+        spawn_local_scoped(async move {
+            let query = next_page_query(&answer.query, &token);
+            let result = search_dialogs(&query, lang).await;
+            loading_more.set(false);
+            match result {
+                Ok(page) => {
+                    let first_new = page
+                        .items
+                        .iter()
+                        .find(|item| !item.is_api_only)
+                        .map(|item| item.id.to_string());
+                    let n = page.items.len();
+                    more.update(|(key, extra)| {
+                        if key != &answer.key {
+                            *key = answer.key.clone();
+                            extra.clear();
+                        }
+                        extra.push(Arc::new(page));
+                        let first_token = answer
+                            .result
+                            .as_ref()
+                            .ok()
+                            .and_then(|p| p.continuation_token.clone());
+                        MORE_PAGES.with(|cache| {
+                            cache
+                                .borrow_mut()
+                                .insert(key.clone(), (first_token, extra.clone()));
+                        });
+                    });
+                    announcement.set(lang.tf(Key::ListMoreLoaded, &[("n", &n.to_string())]));
+                    if let Some(id) = first_new {
+                        request_animation_frame(move || {
+                            if let Some(link) = document().get_element_by_id(&row_link_id(&id))
+                                && let Ok(link) =
+                                    wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(link)
+                            {
+                                let _ = link.focus();
+                            }
+                        });
+                    }
+                }
+                Err(error) => {
+                    session.observe(&error);
+                    more_error.set(Some(error));
+                }
+            }
+        });
+    };
+
+    let reload = move || {
+        MORE_PAGES.with(|cache| cache.borrow_mut().clear());
+        more.set((String::new(), Vec::new()));
+        reloads.update(|n| *n += 1);
+    };
+
+    // --- label changes
+    let notice: RwSignal<Option<ChangeNotice>> = RwSignal::new(None);
+    let change_error: RwSignal<Option<ApiError>> = RwSignal::new(None);
+    let busy_change = RwSignal::new(false);
+    let run_action = Callback::new(move |(action, targets): (LabelAction, Vec<DialogRow>)| {
+        if targets.is_empty() || busy_change.get_untracked() {
+            return;
+        }
+        let lang = i18n.lang_signal().get_untracked();
+        if targets.len() > MAX_BULK {
+            notice.set(Some(ChangeNotice {
+                text: lang.tf(Key::ListTooMany, &[("n", &MAX_BULK.to_string())]),
+                undo: None,
+            }));
+            return;
+        }
+        busy_change.set(true);
+        change_error.set(None);
+        spawn_local_scoped(async move {
+            let (add, remove) = action.change();
+            let single = match targets.as_slice() {
+                [row] => uuid::Uuid::parse_str(&row.revision)
+                    .ok()
+                    .map(|rev| (row.id.clone(), rev)),
+                _ => None,
+            };
+            let result = if let Some((id, revision)) = single {
+                set_system_labels(&id, revision, add, remove, lang)
+                    .await
+                    .map(|_| ())
+            } else {
+                let dialogs: Vec<(String, Option<String>)> = targets
+                    .iter()
+                    .map(|row| (row.id.clone(), Some(row.revision.clone())))
+                    .collect();
+                bulk_set_labels(&dialogs, add, remove, lang).await
+            };
+            busy_change.set(false);
+            match result {
+                Ok(()) => {
+                    let n = targets.len().to_string();
+                    notice.set(Some(ChangeNotice {
+                        text: lang.tf(action.done_key(), &[("n", &n)]),
+                        undo: Some((action, targets)),
+                    }));
+                    selected.set(HashSet::new());
+                }
+                Err(ApiError::Problem { status: 412, .. }) => {
+                    notice.set(Some(ChangeNotice {
+                        text: lang.t(Key::ListConflict).to_owned(),
+                        undo: None,
+                    }));
+                }
+                Err(error) => {
+                    session.observe(&error);
+                    change_error.set(Some(error));
+                }
+            }
+            reload();
+        });
+    });
+    let undo = move |_| {
+        let Some((action, targets)) = notice.get_untracked().and_then(|n| n.undo) else {
+            return;
+        };
+        let lang = i18n.lang_signal().get_untracked();
+        busy_change.set(true);
+        spawn_local_scoped(async move {
+            // One bulk change per folder the dialogs came from.
+            let mut folders: Vec<crate::api::wire::SystemLabel> = Vec::new();
+            for row in &targets {
+                if !folders.contains(&row.folder) {
+                    folders.push(row.folder.clone());
+                }
+            }
+            let mut failure = None;
+            for folder in folders {
+                let dialogs: Vec<(String, Option<String>)> = targets
+                    .iter()
+                    .filter(|row| row.folder == folder)
+                    .map(|row| (row.id.clone(), None))
+                    .collect();
+                let (add, remove) = action.undo_change(&folder);
+                if let Err(error) = bulk_set_labels(&dialogs, add, remove, lang).await {
+                    failure = Some(error);
+                }
+            }
+            busy_change.set(false);
+            match failure {
+                None => notice.set(Some(ChangeNotice {
+                    text: lang.t(Key::ListUndone).to_owned(),
+                    undo: None,
+                })),
+                Some(error) => {
+                    session.observe(&error);
+                    change_error.set(Some(error));
+                }
+            }
+            reload();
+        });
+    };
+    let selected_rows = Signal::derive(move || {
+        selected.with(|ids| {
+            dialog_rows.with(|rows| {
+                rows.iter()
+                    .filter(|row| ids.contains(&row.id))
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+
+    // --- filter choices: the services of the parties searched, with names
+    let catalogue: LocalResource<Vec<CatalogueEntry>> = LocalResource::new(move || {
+        let urns = slice.with(|s| s.as_ref().map(|s| s.urns.clone()));
+        let lang = i18n.lang();
+        async move {
+            let Some(urns) = urns else {
+                return Vec::new();
+            };
+            // Without names the filters fall back to codes: not worth an error message.
+            get_service_catalogue(&urns, lang)
+                .await
+                .map(|c| catalogue_entries(&c, lang))
+                .unwrap_or_default()
         }
     });
+    let catalogue_now = move || catalogue.with(|c| c.clone().unwrap_or_default());
+    let senders = Signal::derive(move || {
+        let lang = i18n.lang();
+        let entries = catalogue_now();
+        dialog_rows.with(|rows| state.with(|s| sender_options(rows, &entries, &s.org, lang)))
+    });
+    let services = Signal::derive(move || {
+        let entries = catalogue_now();
+        dialog_rows.with(|rows| state.with(|s| service_options(rows, &entries, &s.service)))
+    });
 
+    // --- status line
+    let parties_error = move || parties.with(|answer| answer.as_ref()?.as_ref().err().cloned());
+    let busy = move || parties_error().is_none() && answer().is_none();
+    let list_error = move || answer().and_then(|a| a.result.err());
     let status_text = move || {
         if busy() {
             return i18n.t(Key::LoadingDialogs).to_owned();
         }
-        match dialog_result() {
-            Some(Ok(Some(page))) if page.items.is_empty() => i18n.t(Key::NoDialogs).to_owned(),
-            Some(Ok(Some(page))) => {
-                i18n.tf(Key::DialogsShown, &[("n", &page.items.len().to_string())])
-            }
-            _ => String::new(),
+        if list_error().is_some() {
+            return String::new();
+        }
+        let n = dialog_rows.with(Vec::len);
+        if n == 0 {
+            let filtered = state.with(SearchState::is_filtered);
+            return i18n
+                .t(if filtered {
+                    Key::ListNoMatches
+                } else {
+                    Key::NoDialogs
+                })
+                .to_owned();
+        }
+        let shown = i18n.tf(Key::DialogsShown, &[("n", &n.to_string())]);
+        let extra = announcement.get();
+        if extra.is_empty() {
+            shown
+        } else {
+            format!("{extra}. {shown}")
         }
     };
 
-    let on_select = Callback::new(move |urn: String| {
-        navigate(
-            &Page::Inbox { party: Some(urn) }.href(),
-            NavigateOptions::default(),
-        );
+    let chunk_info = Signal::derive(move || slice.with(|s| s.as_ref().and_then(|s| s.chunk)));
+    let on_chunk = Callback::new(move |chunk: usize| {
+        let mut next = state.get_untracked();
+        next.parties = match next.parties {
+            PartyScope::AllOrganisations { .. } => PartyScope::AllOrganisations { chunk },
+            PartyScope::AllPersons { .. } => PartyScope::AllPersons { chunk },
+            other => other,
+        };
+        go.run(next);
     });
+    let save_query = Signal::derive(move || state.with(|s| s.href(view.get())));
 
     view! {
         <div class="page inbox">
+            <ViewNav state=state view=view />
             <div class="inbox__head">
-                <h1 tabindex="-1">{move || i18n.t(Key::Inbox)}</h1>
+                <h1 tabindex="-1">{move || i18n.t(view.get().key())}</h1>
                 <Show when=move || !rows.with(Vec::is_empty)>
-                    <PartyPicker parties=rows selected=selected on_select=on_select />
+                    <PartyPicker parties=rows selected=picker_selected on_select=on_party />
                 </Show>
             </div>
             {move || {
                 parties_error()
                     .map(|error| {
                         view! {
-                            <ApiErrorNotice
+                            <ListErrorNotice
                                 error=error
                                 on_retry=Callback::new(move |_| parties.refetch())
                             />
                         }
                     })
             }}
+            <PartyChunkNav chunk=chunk_info on_chunk=on_chunk />
+            <InboxFilters
+                state=state
+                view=view
+                senders=senders
+                services=services
+                on_change=go
+            />
+            <SaveSearchDialog query=save_query />
+            <div class="inbox__notice" role="status">
+                {move || {
+                    notice
+                        .get()
+                        .map(|n| {
+                            let can_undo = n.undo.is_some();
+                            view! {
+                                <p class="notice notice--info">
+                                    {n.text} " "
+                                    {can_undo
+                                        .then(|| {
+                                            view! {
+                                                <button type="button" class="button button--small" on:click=undo>
+                                                    {i18n.t(Key::ListUndo)}
+                                                </button>
+                                            }
+                                        })}
+                                </p>
+                            }
+                        })
+                }}
+            </div>
+            {move || {
+                change_error
+                    .get()
+                    .map(|error| view! { <ListErrorNotice error=error on_retry=Callback::new(move |_| reload()) /> })
+            }}
+            <BulkBar selected=selected_rows on_action=run_action on_clear=Callback::new(move |_| selected.set(HashSet::new())) />
             <section class="inbox__body" aria-busy=move || busy().to_string()>
                 <p class="inbox__status" role="status">
                     {status_text}
                 </p>
-                {move || match dialog_result() {
-                    Some(Err(error)) if !busy() => {
-                        view! {
-                            <ApiErrorNotice
-                                error=error
-                                on_retry=Callback::new(move |_| dialogs.refetch())
-                            />
-                        }
-                            .into_any()
-                    }
-                    _ => ().into_any(),
+                {move || {
+                    list_error()
+                        .map(|error| {
+                            view! { <ListErrorNotice error=error on_retry=Callback::new(move |_| reload()) /> }
+                        })
                 }}
                 <Show when=move || !dialog_rows.with(Vec::is_empty)>
-                    <DialogList dialogs=dialog_rows party=selected />
+                    <DialogList
+                        dialogs=dialog_rows
+                        selected=selected
+                        on_action=Callback::new(move |(action, row): (LabelAction, DialogRow)| {
+                            run_action.run((action, vec![row]))
+                        })
+                    />
+                </Show>
+                {move || {
+                    more_error
+                        .get()
+                        .map(|error| view! { <ListErrorNotice error=error /> })
+                }}
+                <Show when=move || next_token().is_some()>
+                    <button
+                        type="button"
+                        class="button inbox__more"
+                        on:click=load_more
+                        aria-disabled=move || loading_more.get().to_string()
+                    >
+                        {move || i18n.t(Key::ListLoadMore)}
+                    </button>
                 </Show>
             </section>
         </div>
     }
+}
+
+fn catalogue_entries(catalogue: &ServiceCatalogue, lang: Lang) -> Vec<CatalogueEntry> {
+    let name = |names: &[crate::api::wire::Localization]| {
+        altinn::best_match(names, lang.code())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    catalogue
+        .items
+        .iter()
+        .filter_map(|item| {
+            let resource = item.service_resource.id.clone()?;
+            let owner = item.service_owner.as_ref();
+            Some(CatalogueEntry {
+                name: Some(name(&item.service_resource.name))
+                    .filter(|n| !n.is_empty())
+                    .unwrap_or_else(|| resource.rsplit(':').next().unwrap_or(&resource).to_owned()),
+                resource,
+                owner_code: owner.and_then(|o| o.code.clone()).unwrap_or_default(),
+                owner_name: owner.map(|o| name(&o.name)).unwrap_or_default(),
+            })
+        })
+        .collect()
+}
+
+fn list_key_string(view: InboxView, state: &SearchState, urns: &[String], lang: Lang) -> String {
+    format!(
+        "{}?{}|{}|{}",
+        view.path(),
+        state.to_query_string(),
+        urns.join(","),
+        lang.code()
+    )
+}
+
+/// The parties a scope covers, given the user's parties (`None` until they are loaded).
+/// Deleted parties and parents listed only for the hierarchy are never searched; an "all"
+/// choice over more than [`PARTY_CHUNK`] parties is searched one chunk at a time.
+pub fn party_slice(scope: &PartyScope, rows: &[PartyEntry]) -> Option<PartySlice> {
+    if rows.is_empty() {
+        return None;
+    }
+    let searchable = |kind: PartyKind| -> Vec<String> {
+        rows.iter()
+            .filter(|row| row.kind == kind && row.selectable && !row.is_deleted)
+            .map(|row| row.urn.clone())
+            .collect()
+    };
+    let chunked = |all: Vec<String>, chunk: usize| {
+        let total = all.len();
+        let chunks = total.div_ceil(PARTY_CHUNK).max(1);
+        let chunk = chunk.min(chunks - 1);
+        let urns = all
+            .into_iter()
+            .skip(chunk * PARTY_CHUNK)
+            .take(PARTY_CHUNK)
+            .collect();
+        PartySlice {
+            urns,
+            chunk: (total > PARTY_CHUNK).then_some((chunk, total)),
+        }
+    };
+    Some(match scope {
+        PartyScope::Default => {
+            let live: Vec<PartyEntry> = rows.iter().filter(|r| !r.is_deleted).cloned().collect();
+            PartySlice {
+                urns: default_party(&live)
+                    .map(|r| r.urn.clone())
+                    .into_iter()
+                    .collect(),
+                chunk: None,
+            }
+        }
+        PartyScope::Parties(urns) => PartySlice {
+            urns: urns.iter().take(PARTY_CHUNK).cloned().collect(),
+            chunk: None,
+        },
+        PartyScope::AllOrganisations { chunk } => {
+            chunked(searchable(PartyKind::Organisation), *chunk)
+        }
+        PartyScope::AllPersons { chunk } => chunked(searchable(PartyKind::Person), *chunk),
+    })
 }

@@ -5,6 +5,7 @@ pub mod dialog;
 pub mod inbox;
 pub mod login;
 pub mod not_found;
+pub mod saved_searches;
 pub mod start;
 pub mod verify_phone;
 
@@ -12,5 +13,6 @@ pub use dialog::DialogPage;
 pub use inbox::InboxPage;
 pub use login::{LoginErrorPage, LoginPage};
 pub use not_found::NotFoundPage;
+pub use saved_searches::SavedSearchesPage;
 pub use start::StartPage;
 pub use verify_phone::VerifyPhonePage;

@@ -5,7 +5,10 @@
 //! - `PUT /api/saved-searches/{id}` with [`SaveSearch`] (rename or replace) → 200 [`SavedSearch`]
 //! - `DELETE /api/saved-searches/{id}` → 204
 //!
-//! Errors are ProblemDetails (400 with `errors.name` for an empty or too long name, 404).
+//! Items are sorted by name (case-insensitive). Errors are ProblemDetails: 400 `validation`
+//! with `errors.name` (empty or over 100 characters once trimmed) and/or `errors.query`
+//! (not a same-origin path starting with `/`, or over 2000 characters); 404 for an unknown
+//! id or another user's; 409 `saved-search-limit` at 100 searches; 401 without a session.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

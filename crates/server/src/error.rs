@@ -27,6 +27,9 @@ pub enum AppError {
     GatewayTimeout,
     /// A bug or a storage failure (detail is logged only).
     Internal(String),
+    /// A complete problem whose every member is safe to show (validation errors, an
+    /// upstream refusal); see the constructors in [`crate::problems`].
+    Problem(Box<ProblemDetails>),
 }
 
 impl AppError {
@@ -64,11 +67,21 @@ impl AppError {
                 "Internal server error.",
                 "internal",
             ),
+            AppError::Problem(p) => (
+                p.status
+                    .and_then(|s| StatusCode::from_u16(s).ok())
+                    .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+                "Problem.",
+                "problem",
+            ),
         }
     }
 
     /// The problem body sent to the client.
     pub fn problem(&self) -> ProblemDetails {
+        if let AppError::Problem(p) = self {
+            return (**p).clone();
+        }
         let (status, title, code) = self.parts();
         let mut p = ProblemDetails::new(status.as_u16(), title);
         p.code = Some(code.to_owned());

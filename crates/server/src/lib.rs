@@ -7,13 +7,20 @@
 //! In local mode the Altinn simulator is mounted at `/idporten`, `/dialogporten`,
 //! `/notifications`, `/sim`.
 
+pub mod actions;
 pub mod auth;
 pub mod config;
+pub mod content;
+pub mod dialog_access;
+pub mod dialog_grants;
 pub mod error;
 pub mod local;
+pub mod markdown;
 pub mod oidc;
 pub mod otp;
 pub mod proxy;
+pub mod saved_search_store;
+pub mod saved_searches;
 pub mod security;
 pub mod store;
 
@@ -21,14 +28,16 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
-use axum::routing::{any, get, post};
+use axum::routing::{any, get, post, put};
 use tower_http::compression::CompressionLayer;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::trace::TraceLayer;
 
 use crate::config::{Config, Environment};
+use crate::dialog_grants::DialogGrants;
 use crate::error::AppError;
 use crate::oidc::OidcClient;
+use crate::saved_search_store::SavedSearchStore;
 use crate::store::{SessionStore, SqliteStore, StoreError};
 
 pub use crate::config::ConfigError;
@@ -38,6 +47,10 @@ pub use crate::config::ConfigError;
 pub struct AppState {
     pub config: Arc<Config>,
     pub sessions: Arc<dyn SessionStore>,
+    /// Saved searches per user.
+    pub saved_searches: Arc<dyn SavedSearchStore>,
+    /// Dialog tokens kept server-side per (session, dialog).
+    pub dialog_grants: Arc<DialogGrants>,
     pub oidc: Arc<OidcClient>,
     /// The client for Dialogporten (with the upstream timeout).
     pub http: reqwest::Client,
@@ -59,6 +72,7 @@ impl AppState {
     pub fn new(
         config: Config,
         sessions: Arc<dyn SessionStore>,
+        saved_searches: Arc<dyn SavedSearchStore>,
         otp_store: Arc<dyn otp::store::OtpStore>,
     ) -> Result<AppState, StoreError> {
         let secret = match &config.otp.secret {
@@ -101,6 +115,8 @@ impl AppState {
             origin: config.public_origin().into(),
             config: Arc::new(config),
             sessions,
+            saved_searches,
+            dialog_grants: Arc::new(DialogGrants::default()),
             oidc: Arc::new(oidc),
             http,
             staff_pids: Arc::new(staff_pids),
@@ -111,9 +127,9 @@ impl AppState {
 
     /// State with the SQLite database named in the configuration.
     pub fn open(config: Config) -> Result<AppState, StoreError> {
-        let store = SqliteStore::open(&config.database)?;
+        let store = Arc::new(SqliteStore::open(&config.database)?);
         let otp_store = otp::store::SqliteOtpStore::new(store.connection())?;
-        AppState::new(config, Arc::new(store), Arc::new(otp_store))
+        AppState::new(config, store.clone(), store, Arc::new(otp_store))
     }
 }
 
@@ -126,6 +142,19 @@ pub fn app(state: AppState) -> Router {
         .route("/logout", post(auth::logout))
         .route("/dialogporten/{*path}", any(proxy::forward))
         .nest("/otp", otp::routes())
+        .route("/dialogs/{dialog_id}/content", get(content::content))
+        .route(
+            "/dialogs/{dialog_id}/actions/{action_id}",
+            post(actions::perform),
+        )
+        .route(
+            "/saved-searches",
+            get(saved_searches::list).post(saved_searches::create),
+        )
+        .route(
+            "/saved-searches/{id}",
+            put(saved_searches::update).delete(saved_searches::delete),
+        )
         .fallback(api_not_found);
 
     let dist = &state.config.dist_dir;

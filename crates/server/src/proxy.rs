@@ -1,13 +1,14 @@
 //! `ANY /api/dialogporten/{*path}`: the end-user Dialogporten API with the session's
 //! bearer token. Only `api/v1/enduser/...` is reachable, so this is not an open relay.
+//! `dialogToken` is removed from every answer (and a dialog's token kept server-side).
 
 use axum::body::{Body, to_bytes};
 use axum::extract::{OriginalUri, Request, State};
-use axum::http::{HeaderName, StatusCode, header};
+use axum::http::{HeaderName, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 use crate::AppState;
-use crate::auth::current_session;
+use crate::dialog_access::{caller, strip_dialog_tokens};
 use crate::error::AppError;
 
 /// Largest request body forwarded.
@@ -45,9 +46,8 @@ pub async fn forward(
     if !path.starts_with(ALLOWED) || !is_plain_path(path) {
         return Err(AppError::NotFound);
     }
-    let session = current_session(&state, &parts.headers)
-        .await?
-        .ok_or(AppError::Unauthenticated)?;
+    let caller = caller(&state, &parts.headers).await?;
+    let session = &caller.session;
 
     let mut target = format!("{}/{path}", state.config.dialogporten_url);
     if let Some(query) = uri.query() {
@@ -80,6 +80,9 @@ pub async fn forward(
     }
     let headers = response.headers().clone();
     let bytes = response.bytes().await.map_err(upstream_error)?;
+    // Dialog tokens stay here (see `dialog_grants`); the details go on without them.
+    let keep = parts.method == Method::GET && status == StatusCode::OK;
+    let bytes = strip_dialog_tokens(&state, &caller.key, bytes, keep)?;
 
     let mut out = (status, Body::from(bytes)).into_response();
     for name in &FORWARD_RESPONSE {

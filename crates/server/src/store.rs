@@ -135,6 +135,7 @@ impl SqliteStore {
                  expires_at INTEGER NOT NULL
              );",
         )?;
+        conn.execute_batch(crate::saved_search_store::SCHEMA)?;
         Ok(SqliteStore {
             conn: Arc::new(Mutex::new(conn)),
         })
@@ -145,7 +146,7 @@ impl SqliteStore {
         self.conn.clone()
     }
 
-    fn run<T, F>(&self, f: F) -> StoreFuture<'static, T>
+    pub(crate) fn run<T, F>(&self, f: F) -> StoreFuture<'static, T>
     where
         T: Send + 'static,
         F: FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,

@@ -132,7 +132,7 @@ pub fn problem(sim: &Sim, status: StatusCode, instance: &str, errors: Value) -> 
     r
 }
 
-fn json_ok(v: Value, headers: &HeaderMap) -> Response {
+pub(crate) fn json_ok(v: Value, headers: &HeaderMap) -> Response {
     let mut v = v;
     let langs = accept_languages(headers);
     if !langs.is_empty() {

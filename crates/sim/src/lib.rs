@@ -9,7 +9,7 @@
 //! - `GET /idporten/.well-known/openid-configuration`, `GET /idporten/jwks`,
 //!   `GET|POST /idporten/authorize`, `POST /idporten/token`
 //! - `GET /dialogporten/api/v1/.well-known/jwks.json` (dialog-token keys)
-//! - `/dialogporten/api/v1/enduser/...`: `parties`, `dialogs` (search), `dialogs/{id}`,
+//! - `/dialogporten/api/v1/enduser/...`: `parties`, `serviceresources`, `dialogs` (search), `dialogs/{id}`,
 //!   `dialogs/{id}/transmissions[/{tid}]`, `dialogs/{id}/activities[/{aid}]`,
 //!   `dialogs/{id}/seenlog`, `dialogs/{id}/context/labellog`,
 //!   `PUT dialogs/{id}/context/systemlabels`, `POST dialogs/context/systemlabels/actions/bulkset`
@@ -31,6 +31,7 @@ pub mod jwt;
 pub mod notifications;
 pub mod oidc;
 mod rng;
+pub mod service_resources;
 pub mod views;
 pub mod world;
 
@@ -252,6 +253,10 @@ pub fn router_with(sim: Arc<Sim>) -> Router {
         )
         .route("/dialogporten/api/v1/enduser/parties", get(dp::parties))
         .route("/dialogporten/api/v1/enduser/dialogs", get(dp::search))
+        .route(
+            "/dialogporten/api/v1/enduser/serviceresources",
+            get(service_resources::service_resources),
+        )
         .route(
             "/dialogporten/api/v1/enduser/dialogs/{id}",
             get(dp::get_dialog),

@@ -1,0 +1,62 @@
+//! Why a dialog cannot be shown, each reason with its own explanation and way out.
+
+use chrono::Local;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use crate::api::dialog_content::DialogLoadError;
+use crate::components::ApiErrorNotice;
+use crate::format::long_date;
+use crate::i18n::{Key, use_i18n};
+use crate::routes::{encode_component, path_with_query};
+
+/// Explains `error`; `on_retry` is offered where trying again can help.
+#[component]
+pub fn DialogLoadNotice(
+    /// The reason.
+    error: DialogLoadError,
+    /// Loads the dialog again.
+    on_retry: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let location = use_location();
+    let message = move |key: Key| view! { <div class="notice notice--error" role="alert"><p class="notice__message">{move || i18n.t(key)}</p></div> };
+    match error {
+        DialogLoadError::NotVisibleYet(at) => {
+            let local = at.with_timezone(&Local).naive_local();
+            let iso = at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+            view! {
+                <div class="notice notice--info" role="alert">
+                    <p class="notice__message">{move || i18n.t(Key::DialogNotVisibleYet)}</p>
+                    <p>
+                        {move || i18n.t(Key::AvailableFrom)} " "
+                        <time datetime=iso>{move || long_date(local, i18n.lang())}</time>
+                    </p>
+                </div>
+            }
+            .into_any()
+        }
+        DialogLoadError::Deleted => message(Key::DialogDeleted).into_any(),
+        DialogLoadError::Forbidden => message(Key::DialogForbidden).into_any(),
+        DialogLoadError::NotFound => message(Key::DialogNotFound).into_any(),
+        DialogLoadError::AuthLevelTooLow => {
+            let login = move || {
+                let here = path_with_query(&location.pathname.get(), &location.search.get());
+                format!("/api/login?returnTo={}&acr=high", encode_component(&here))
+            };
+            view! {
+                <div class="notice notice--error" role="alert">
+                    <p class="notice__message">{move || i18n.t(Key::DialogAuthLevel)}</p>
+                    <p>{move || i18n.t(Key::DialogAuthLevelHelp)}</p>
+                    <a class="button button--primary" href=login rel="external">
+                        {move || i18n.t(Key::LogInHigherLevel)}
+                    </a>
+                </div>
+            }
+            .into_any()
+        }
+        DialogLoadError::Other(error) => {
+            view! { <ApiErrorNotice error=error on_retry=on_retry /> }.into_any()
+        }
+    }
+}

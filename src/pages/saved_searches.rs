@@ -1,0 +1,211 @@
+//! `/saved-searches`: the user's saved searches, stored by the server; open (a link to the
+//! search), rename (in a modal dialog) and delete.
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::a11y::use_page_title;
+use crate::api::ApiError;
+use crate::api::saved_searches::{
+    SaveSearch, SavedSearch, SavedSearchList, delete_saved_search, list_saved_searches,
+    update_saved_search,
+};
+use crate::components::inbox_list_parts::{ListErrorNotice, ViewNav};
+use crate::i18n::{Key, use_i18n};
+use crate::inbox_search::{InboxView, SearchState};
+use crate::session::use_session;
+
+/// The saved searches page.
+#[component]
+pub fn SavedSearchesPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    use_page_title(Key::ListSavedSearches);
+
+    let list: LocalResource<Result<SavedSearchList, ApiError>> = LocalResource::new(move || {
+        let lang = i18n.lang_signal().get_untracked();
+        async move {
+            let result = list_saved_searches(lang).await;
+            if let Err(error) = &result {
+                session.observe(error);
+            }
+            result
+        }
+    });
+    let message = RwSignal::new(String::new());
+    let action_error: RwSignal<Option<ApiError>> = RwSignal::new(None);
+    let renaming: RwSignal<Option<SavedSearch>> = RwSignal::new(None);
+    let new_name = RwSignal::new(String::new());
+    let invalid = RwSignal::new(false);
+    let dialog_ref = NodeRef::<html::Dialog>::new();
+
+    let remove = move |search: SavedSearch| {
+        let lang = i18n.lang_signal().get_untracked();
+        spawn_local(async move {
+            match delete_saved_search(&search.id.to_string(), lang).await {
+                Ok(()) => {
+                    message.set(lang.tf(Key::ListDeleted, &[("name", &search.name)]));
+                    action_error.set(None);
+                }
+                Err(error) => {
+                    session.observe(&error);
+                    action_error.set(Some(error));
+                }
+            }
+            list.refetch();
+        });
+    };
+    let start_rename = move |search: SavedSearch| {
+        new_name.set(search.name.clone());
+        invalid.set(false);
+        renaming.set(Some(search));
+        if let Some(dialog) = dialog_ref.get_untracked() {
+            let _ = dialog.show_modal();
+        }
+    };
+    let close = move || {
+        if let Some(dialog) = dialog_ref.get_untracked() {
+            dialog.close();
+        }
+        renaming.set(None);
+    };
+    let submit_rename = move |ev: web_sys::SubmitEvent| {
+        ev.prevent_default();
+        let Some(search) = renaming.get_untracked() else {
+            return;
+        };
+        let name = new_name.get_untracked().trim().to_owned();
+        if name.is_empty() || name.chars().count() > 100 {
+            invalid.set(true);
+            return;
+        }
+        let lang = i18n.lang_signal().get_untracked();
+        spawn_local(async move {
+            let body = SaveSearch {
+                name: name.clone(),
+                query: search.query.clone(),
+            };
+            match update_saved_search(&search.id.to_string(), &body, lang).await {
+                Ok(_) => {
+                    message.set(lang.tf(Key::ListRenamed, &[("name", &name)]));
+                    action_error.set(None);
+                }
+                Err(error) => {
+                    session.observe(&error);
+                    action_error.set(Some(error));
+                }
+            }
+            close();
+            list.refetch();
+        });
+    };
+
+    let nav_state = Signal::stored(SearchState::default());
+    view! {
+        <div class="page saved-searches">
+            <ViewNav state=nav_state view=Signal::stored(InboxView::Inbox) />
+            <h1 tabindex="-1">{move || i18n.t(Key::ListSavedSearches)}</h1>
+            <p role="status" class="saved-searches__status">
+                {move || {
+                    if list.with(Option::is_none) {
+                        i18n.t(Key::ListLoadingSavedSearches).to_owned()
+                    } else {
+                        message.get()
+                    }
+                }}
+            </p>
+            <Show when=move || list.with(|l| matches!(l, Some(Ok(l)) if l.items.is_empty()))>
+                <p>{move || i18n.t(Key::ListNoSavedSearches)}</p>
+            </Show>
+            {move || action_error.get().map(|error| view! { <ListErrorNotice error=error /> })}
+            {move || {
+                list.with(|answer| match answer {
+                    Some(Err(error)) => {
+                        view! {
+                            <ListErrorNotice
+                                error=error.clone()
+                                on_retry=Callback::new(move |_| list.refetch())
+                            />
+                        }
+                            .into_any()
+                    }
+                    Some(Ok(found)) if !found.items.is_empty() => {
+                        let items = found.items.clone();
+                        view! {
+                            <ul class="saved-list" aria-label=i18n.t(Key::ListSavedSearches)>
+                                {items
+                                    .into_iter()
+                                    .map(|search| {
+                                        let for_rename = search.clone();
+                                        let for_delete = search.clone();
+                                        let lang = i18n.lang_signal().get_untracked();
+                                        let href = if search.query.starts_with('/') {
+                                            search.query.clone()
+                                        } else {
+                                            InboxView::Inbox.path().to_owned()
+                                        };
+                                        view! {
+                                            <li class="saved-list__item">
+                                                <a class="saved-list__link" href=href>
+                                                    {search.name.clone()}
+                                                </a>
+                                                <span class="saved-list__buttons">
+                                                    <button
+                                                        type="button"
+                                                        class="button button--small"
+                                                        aria-label=lang.tf(Key::ListRename, &[("name", &search.name)])
+                                                        on:click=move |_| start_rename(for_rename.clone())
+                                                    >
+                                                        {lang.t(Key::ListRenameHeading)}
+                                                    </button>
+                                                    <button
+                                                        type="button"
+                                                        class="button button--small button--danger"
+                                                        aria-label=lang.tf(Key::ListDelete, &[("name", &search.name)])
+                                                        on:click=move |_| remove(for_delete.clone())
+                                                    >
+                                                        {lang.t(Key::ListDeleteButton)}
+                                                    </button>
+                                                </span>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                            .into_any()
+                    }
+                    _ => ().into_any(),
+                })
+            }}
+            <dialog class="modal" node_ref=dialog_ref aria-labelledby="rename-heading">
+                <form class="modal__form" on:submit=submit_rename>
+                    <h2 id="rename-heading">{move || i18n.t(Key::ListRenameHeading)}</h2>
+                    <label for="rename-name">{move || i18n.t(Key::ListSearchName)}</label>
+                    <input
+                        id="rename-name"
+                        class="input"
+                        type="text"
+                        maxlength="100"
+                        aria-invalid=move || invalid.get().to_string()
+                        aria-describedby="rename-error"
+                        prop:value=move || new_name.get()
+                        on:input=move |ev| new_name.set(event_target_value(&ev))
+                    />
+                    <p id="rename-error" class="field-error">
+                        {move || invalid.get().then(|| i18n.t(Key::ListNameRequired))}
+                    </p>
+                    <div class="modal__buttons">
+                        <button type="submit" class="button button--primary">
+                            {move || i18n.t(Key::ListSave)}
+                        </button>
+                        <button type="button" class="button" on:click=move |_| close()>
+                            {move || i18n.t(Key::ListCancel)}
+                        </button>
+                    </div>
+                </form>
+            </dialog>
+        </div>
+    }
+}

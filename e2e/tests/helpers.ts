@@ -27,6 +27,7 @@ export function collectErrors(page: Page): string[] {
 export const words = {
   en: { logIn: 'Log in', logOut: 'Log out', chooseUser: 'Choose a test user', inbox: 'Inbox', dialogs: 'Dialogs', chooseParty: 'Choose party' },
   nb: { logIn: 'Logg inn', logOut: 'Logg ut', chooseUser: 'Velg en testbruker', inbox: 'Innboks', dialogs: 'Dialoger', chooseParty: 'Velg aktør' },
+  nn: { logIn: 'Logg inn', logOut: 'Logg ut', chooseUser: 'Vel ein testbrukar', inbox: 'Innboks', dialogs: 'Dialogar', chooseParty: 'Vel aktør' },
 } as const;
 export type Lang = keyof typeof words;
 

@@ -3,9 +3,10 @@ import { collectErrors, escapeRe, logIn, personas, words, type Lang } from './he
 
 // The foundation's journey: log in through the simulator as a persona, land in the portal,
 // see the persona's parties and the first dialogs of the inbox; no console errors.
-for (const lang of ['en', 'nb'] as Lang[]) {
+const locales: Record<Lang, string> = { en: 'en-US', nb: 'nb-NO', nn: 'nn-NO' };
+for (const lang of ['en', 'nb', 'nn'] as Lang[]) {
   test.describe(`login journey (${lang})`, () => {
-    test.use({ locale: lang === 'en' ? 'en-US' : 'nb-NO' });
+    test.use({ locale: locales[lang] });
 
     test('a persona logs in, sees their parties and the first dialogs', async ({ page }) => {
       const w = words[lang];

@@ -192,7 +192,7 @@ pub async fn authorize_page(
     };
     let (title, intro, can_rep, only_self) = match lang {
         "nn" => (
-            "Velg ein testbrukar",
+            "Vel ein testbrukar",
             "Dette er ein simulator av ID-porten. Vel kven du vil logge inn som.",
             "kan representere",
             "representerer berre seg sjølv",

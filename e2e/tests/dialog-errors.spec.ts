@@ -31,6 +31,16 @@ test('authentication level too low (403) explains and offers a stronger login', 
   await expect(page.getByRole('alert')).toContainText('This dialog requires a higher security level');
   const login = page.getByRole('link', { name: 'Log in with a higher security level' });
   await expect(login).toHaveAttribute('href', new RegExp(`^/api/login\\?returnTo=%2Finbox%2F${highAuthLevel}.*&acr=high$`));
+
+  // Stepping up: the provider is asked for the high level, and the dialog then opens.
+  await login.click();
+  await expect(page).toHaveURL(/acr_values=idporten-loa-high/);
+  const [ola] = await personas(page.request);
+  await page.getByRole('button', { name: new RegExp('^' + ola.name) }).click();
+  await expect(page).toHaveURL(new RegExp(`/inbox/${highAuthLevel}`));
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Attachments' }).or(page.getByRole('heading', { level: 2, name: 'Activity log' })).first()).toBeVisible();
 });
 
 test('a dialog that does not exist (404) and one of someone else (403)', async ({ page }) => {

@@ -23,6 +23,9 @@ pub struct LoginQuery {
     #[serde(rename = "returnTo")]
     return_to: Option<String>,
     lang: Option<String>,
+    /// `high` asks the provider for the highest level of assurance (`idporten-loa-high`),
+    /// e.g. after Dialogporten answered "Altinn authentication level too low".
+    acr: Option<String>,
 }
 
 /// `GET /api/login`: remember state, nonce and PKCE verifier, then 303 to the provider.
@@ -48,6 +51,7 @@ pub async fn login(
             nonce: &pending.nonce,
             code_verifier: &pending.code_verifier,
             ui_locales,
+            acr_values: (query.acr.as_deref() == Some("high")).then_some("idporten-loa-high"),
         })
         .await
     {

@@ -81,6 +81,8 @@ pub struct AuthorizeParams<'a> {
     pub nonce: &'a str,
     pub code_verifier: &'a str,
     pub ui_locales: &'a str,
+    /// Overrides the configured `acr_values` for this login (a step-up to a higher level).
+    pub acr_values: Option<&'a str>,
 }
 
 /// An OIDC client for one provider; caches discovery and keys.
@@ -165,7 +167,10 @@ impl OidcClient {
             .append_pair("nonce", p.nonce)
             .append_pair("code_challenge", &pkce_challenge(p.code_verifier))
             .append_pair("code_challenge_method", "S256")
-            .append_pair("acr_values", &self.settings.acr_values)
+            .append_pair(
+                "acr_values",
+                p.acr_values.unwrap_or(&self.settings.acr_values),
+            )
             .append_pair("ui_locales", p.ui_locales);
         Ok(url.into())
     }

@@ -1,6 +1,10 @@
 // `make bench`: figures from a real Chromium against the release build and the simulator.
 // Prints the download size of the portal (raw, gzip, brotli of wasm + JS + CSS) and
-// timings measured in the browser with the Performance API. Rerun it any time.
+// timings measured in the browser with the Performance API: time to the first dialog list
+// (demo and large scale), party-picker filter time per keystroke at 15,000 parties, and the
+// network and render time of a page of 1,000 dialogs (large scale: PORTAL_SIM_SCALE=large).
+// Servers on 127.0.0.1:8282 (demo) and 8283 (large), killed on exit; BENCH_RUNS (default 5)
+// runs each; the whole bench fails after BENCH_TIMEOUT_MS (6 min). Rerun it any time.
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -11,8 +15,10 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 const root = resolve(new URL('.', import.meta.url).pathname, '../..');
 const dist = join(root, 'dist');
 const port = Number(process.env.BENCH_PORT ?? 8282);
-const base = `http://127.0.0.1:${port}`;
+const largePort = port + 1; // the large-scale server runs next to the demo one (8283)
 const runs = Number(process.env.BENCH_RUNS ?? 5);
+// The whole bench is bounded: past this, it kills its servers and fails.
+const deadlineMs = Number(process.env.BENCH_TIMEOUT_MS ?? 6 * 60_000);
 
 function sizes() {
   const rows = [];
@@ -34,8 +40,17 @@ function sizes() {
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const ms = (x) => `${Math.round(x * 10) / 10}`;
+const verdict = (value, target) => `(target ≤ ${target} ms: ${value <= target ? 'met' : 'missed'})`;
 
-async function startServer(scale) {
+// Every server the bench starts, killed on any exit (normal, error, Ctrl-C, timeout).
+const servers = new Set();
+function killServers() { for (const s of servers) { try { s.kill('SIGKILL'); } catch { /* gone */ } } servers.clear(); }
+process.on('exit', killServers);
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { killServers(); process.exit(130); });
+
+async function startServer(scale, port) {
+  const base = `http://127.0.0.1:${port}`;
   const data = mkdtempSync(join(tmpdir(), 'portal-bench-'));
   const proc = spawn(join(root, 'target/release/portal-server'), [], {
     cwd: root,
@@ -43,35 +58,195 @@ async function startServer(scale) {
       PORTAL_DIST_DIR: dist, PORTAL_DATABASE: join(data, 'db.sqlite3'), PORTAL_SIM_SCALE: scale, RUST_LOG: 'warn' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  for (let i = 0; i < 600; i++) {
-    try { if ((await fetch(`${base}/api/session`)).ok) return proc; } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  proc.kill();
-  throw new Error('server did not start');
+  servers.add(proc);
+  let exited = false;
+  proc.once('exit', () => { exited = true; servers.delete(proc); });
+  return {
+    base, proc,
+    async ready() {
+      for (let i = 0; i < 1200 && !exited; i++) {
+        try { if ((await fetch(`${base}/api/session`)).ok) return; } catch { /* not up yet */ }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`${scale} server on ${base} did not start`);
+    },
+    kill() { proc.kill('SIGKILL'); },
+  };
 }
 
-async function login(page) {
+async function login(page, base) {
   const personas = await (await fetch(`${base}/sim/api/personas`)).json();
   await page.goto(`${base}/`);
   await page.getByRole('link', { name: 'Log in' }).click();
   await page.getByRole('button', { name: new RegExp('^' + personas[0].name) }).click();
-  await page.getByRole('list', { name: 'Dialogs' }).getByRole('link').first().waitFor();
+  await page.getByRole('list', { name: 'Dialogs', exact: true }).getByRole('link').first().waitFor({ timeout: 60_000 });
 }
 
-async function timeToFirstList(browser) {
+async function newPage(browser) {
   const ctx = await browser.newContext({ locale: 'en-US' });
   const page = await ctx.newPage();
-  await login(page);
+  page.setDefaultTimeout(60_000);
+  page.on('pageerror', (e) => { throw new Error(`page error: ${e.message}`); });
+  return { ctx, page };
+}
+
+async function timeToFirstList(browser, base) {
+  const { ctx, page } = await newPage(browser);
+  await login(page, base);
   const times = [];
   for (let i = 0; i < runs; i++) {
     const t0 = Date.now();
     await page.goto(`${base}/inbox`);
-    await page.getByRole('list', { name: 'Dialogs' }).getByRole('link').first().waitFor();
+    await page.getByRole('list', { name: 'Dialogs', exact: true }).getByRole('link').first().waitFor();
     times.push(Date.now() - t0);
   }
   await ctx.close();
   return times;
+}
+
+// Party-picker filter time per keystroke.
+//
+// Method: before each key, `__armKey` (in the page) adds a capturing `keydown` listener on the
+// window, which takes the key event's own `timeStamp` (when the browser created the event, on
+// the `performance.now()` clock) as the start, and a MutationObserver on the picker popup
+// (the listbox, its options and the match count). After the key, it waits frame by frame
+// (requestAnimationFrame) until a frame passes without new DOM changes, i.e. the portal's
+// input handler, the filter over all parties and the re-render of the options have all run;
+// the end is taken in a message posted from that frame's rAF callback, which runs after the
+// frame's style, layout and paint, of the first frame after the last DOM change: "key →
+// updated DOM on screen". Also reported: key → last DOM mutation, without the frame.
+const ARM_KEY = () => {
+  window.__armKey = () => {
+    const popup = document.getElementById('party-picker-popup');
+    const state = { t0: null, lastMutation: null, mutations: 0 };
+    const observer = new MutationObserver((records) => {
+      state.mutations += records.length;
+      state.lastMutation = performance.now();
+    });
+    observer.observe(popup, { subtree: true, childList: true, attributes: true, characterData: true });
+    window.__keyResult = new Promise((resolve) => {
+      const onKey = (e) => {
+        state.t0 = e.timeStamp;
+        const frames = []; // per frame: its rAF time and the end of the frame (posted message)
+        let seen = -1;
+        const frame = () => requestAnimationFrame(() => {
+          const f = { raf: performance.now(), end: null, mutations: state.mutations };
+          frames.push(f);
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => {
+            f.end = performance.now();
+            // settled: no DOM change since the previous frame (or give up after ~2 s)
+            if ((f.mutations === seen && frames.length >= 2) || frames.length > 120) {
+              observer.disconnect();
+              // the frame that painted the last change: the first one after it
+              const shown = frames.find((x) => state.lastMutation === null || x.raf >= state.lastMutation) ?? f;
+              resolve({
+                painted: shown.end - state.t0,
+                dom: state.lastMutation === null ? null : state.lastMutation - state.t0,
+                mutations: state.mutations,
+                // the number of options the filter leaves (only those in view are rendered)
+                options: Number(document.querySelector('#party-picker-list [role=option]')?.getAttribute('aria-setsize') ?? 0),
+              });
+              return;
+            }
+            seen = f.mutations;
+            frame();
+          };
+          ch.port2.postMessage(null);
+        });
+        frame();
+      };
+      window.addEventListener('keydown', onKey, { capture: true, once: true });
+    });
+  };
+};
+
+async function pickerKeystrokes(browser, base) {
+  const { ctx, page } = await newPage(browser);
+  await login(page, base);
+  const prefix = process.env.BENCH_PICKER_PREFIX ?? 'Havbri';
+  const keys = [...prefix, ...Array(prefix.length).fill('Backspace')];
+  const perRun = [];
+  for (let run = 0; run < runs; run++) {
+    await page.goto(`${base}/inbox`);
+    await page.getByRole('list', { name: 'Dialogs', exact: true }).getByRole('link').first().waitFor();
+    await page.getByRole('button', { name: 'Choose party' }).click();
+    const list = page.getByRole('listbox', { name: 'Parties' });
+    await list.getByRole('option').first().waitFor();
+    const filter = page.getByRole('combobox', { name: 'Filter parties' });
+    await filter.focus();
+    await page.evaluate(ARM_KEY);
+    const times = [];
+    for (const key of keys) {
+      await page.evaluate(() => window.__armKey());
+      await page.keyboard.press(key);
+      const r = await page.evaluate(() => window.__keyResult);
+      times.push({ key, ...r });
+    }
+    if ((await filter.inputValue()) !== '') throw new Error('picker filter not cleared by the backspaces');
+    const typed = times[prefix.length - 1];
+    if (typed.options === 0) throw new Error(`no party matches "${prefix}"`);
+    perRun.push(times);
+    await page.keyboard.press('Escape');
+  }
+  await ctx.close();
+  return { prefix, keys, perRun };
+}
+
+// Time to render a page of 1,000 dialogs: a full load of /inbox?limit=1000 (the user's own
+// party, which has ~33,000 dialogs at large scale). Network: the search request's Resource
+// Timing (request start → last byte of the response). Render: from that last byte to the
+// frame after the last row link was added (a MutationObserver installed before the page's
+// own scripts notes when the dialog list reaches its full number of links, then a rAF +
+// posted message marks the end of that frame), so it covers JSON parsing in wasm, building
+// the rows and the browser's style/layout/paint.
+const WATCH_LIST = () => {
+  window.__listCounts = [];
+  const start = () => {
+    let last = 0;
+    new MutationObserver(() => {
+      const list = document.querySelector('ul.dialog-list');
+      const n = list ? list.querySelectorAll('a.dialog__link').length : 0;
+      if (n === last) return;
+      last = n;
+      const entry = { n, dom: performance.now(), painted: null };
+      window.__listCounts.push(entry);
+      requestAnimationFrame(() => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => { entry.painted = performance.now(); };
+        ch.port2.postMessage(null);
+      });
+    }).observe(document, { subtree: true, childList: true });
+  };
+  if (document.documentElement) start(); else document.addEventListener('readystatechange', start, { once: true });
+};
+
+async function thousandRows(browser, base, limit = 1000) {
+  const { ctx, page } = await newPage(browser);
+  await login(page, base);
+  await page.addInitScript(WATCH_LIST);
+  const results = [];
+  for (let run = 0; run < runs; run++) {
+    const isSearch = (r) => r.url().includes('/enduser/dialogs?') && r.url().includes(`limit=${limit}`);
+    const response = page.waitForResponse(isSearch, { timeout: 60_000 });
+    await page.goto(`${base}/inbox?limit=${limit}`);
+    const res = await response;
+    if (!res.ok()) throw new Error(`dialog search: HTTP ${res.status()}`);
+    const body = await res.json();
+    const expected = body.items.filter((i) => !i.isApiOnly).length;
+    if (expected < limit * 0.9) throw new Error(`search gave only ${expected} rows`);
+    const links = page.getByRole('list', { name: 'Dialogs', exact: true }).getByRole('link', { name: /./ });
+    await links.nth(expected - 1).waitFor({ state: 'attached' });
+    const t = await page.waitForFunction((n) => {
+      const e = window.__listCounts.find((c) => c.n >= n && c.painted !== null);
+      if (!e) return null;
+      const search = performance.getEntriesByType('resource').filter((r) => r.name.includes('/enduser/dialogs?')).pop();
+      return { network: search.responseEnd - search.startTime, dom: e.dom - search.responseEnd, painted: e.painted - search.responseEnd };
+    }, expected, { timeout: 30_000 }).then((h) => h.jsonValue());
+    results.push({ rows: expected, ...t });
+  }
+  await ctx.close();
+  return results;
 }
 
 const { rows, total } = sizes();
@@ -80,18 +255,57 @@ for (const r of rows) console.log(`${r.file.padEnd(40)} raw ${kb(r.raw).padStart
 console.log(`${'TOTAL'.padEnd(40)} raw ${kb(total.raw).padStart(10)}  gzip ${kb(total.gzip).padStart(10)}  brotli ${kb(total.brotli).padStart(10)}`);
 console.log(`Arbeidsflate (reference): JS 452 KB + CSS 29 KB brotli = 481 KB; half of it = 240 KB`);
 
+const watchdog = setTimeout(() => {
+  console.error(`bench: timed out after ${deadlineMs / 1000} s`);
+  killServers();
+  process.exit(1);
+}, deadlineMs);
+
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
     '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
 });
-let server;
+let failed = false;
 try {
-  server = await startServer('demo');
-  const t = await timeToFirstList(browser);
+  // The large world takes a while to build: start it now, measure the demo one meanwhile.
+  const demo = await startServer('demo', port);
+  const large = await startServer('large', largePort);
+  await demo.ready();
+  const t = await timeToFirstList(browser, demo.base);
+  demo.kill();
   console.log(`\n== Time to first dialog list (full page load of /inbox, demo data, ${runs} runs) ==`);
   console.log(`median ${median(t)} ms  (runs: ${t.join(', ')} ms)`);
+
+  await large.ready();
+  const tl = await timeToFirstList(browser, large.base);
+  console.log(`\n== Time to first dialog list (full page load of /inbox, large: 15,000 parties, 100,000 dialogs, ${runs} runs) ==`);
+  console.log(`median ${median(tl)} ms  (runs: ${tl.join(', ')} ms)`);
+
+  const picker = await pickerKeystrokes(browser, large.base);
+  const all = picker.perRun.flat();
+  const painted = all.map((k) => k.painted);
+  const doms = all.filter((k) => k.dom !== null).map((k) => k.dom);
+  console.log(`\n== Party picker: key → filtered list on screen, 15,000 parties (type "${picker.prefix}", then ${picker.prefix.length} × Backspace; ${runs} runs) ==`);
+  for (const [i, run] of picker.perRun.entries()) {
+    console.log(`run ${i + 1}: ${run.map((k) => `${k.key === 'Backspace' ? '⌫' : k.key}:${ms(k.painted)}`).join('  ')} ms  (matches after typing: ${run[picker.prefix.length - 1].options})`);
+  }
+  const perRunMedians = picker.perRun.map((run) => median(run.map((k) => k.painted)));
+  console.log(`per-keystroke median ${ms(median(painted))} ms, max ${ms(Math.max(...painted))} ms  (run medians: ${perRunMedians.map(ms).join(', ')} ms)  ${verdict(median(painted), 50)}`);
+  console.log(`key → last DOM change (before the frame): median ${ms(median(doms))} ms, max ${ms(Math.max(...doms))} ms`);
+
+  const big = await thousandRows(browser, large.base);
+  console.log(`\n== Page of ${big[0].rows} dialogs (/inbox?limit=1000, large data, ${runs} runs) ==`);
+  console.log(`network (search request → last byte): median ${ms(median(big.map((r) => r.network)))} ms  (runs: ${big.map((r) => ms(r.network)).join(', ')} ms)`);
+  console.log(`render (last byte → rows on screen):   median ${ms(median(big.map((r) => r.painted)))} ms  (runs: ${big.map((r) => ms(r.painted)).join(', ')} ms)  ${verdict(median(big.map((r) => r.painted)), 200)}`);
+  console.log(`  of which to the last row in the DOM: median ${ms(median(big.map((r) => r.dom)))} ms  (runs: ${big.map((r) => ms(r.dom)).join(', ')} ms)`);
+  large.kill();
+} catch (e) {
+  console.error('bench failed:', e);
+  failed = true;
 } finally {
-  server?.kill();
+  killServers();
   await browser.close();
+  clearTimeout(watchdog);
 }
+if (failed) process.exit(1);

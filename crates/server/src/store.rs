@@ -151,18 +151,27 @@ impl SqliteStore {
         T: Send + 'static,
         F: FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
     {
-        let conn = self.conn.clone();
-        Box::pin(async move {
-            tokio::task::spawn_blocking(move || {
-                let guard = conn
-                    .lock()
-                    .map_err(|_| StoreError("poisoned lock".into()))?;
-                f(&guard)
-            })
-            .await
-            .map_err(|e| StoreError(e.to_string()))?
-        })
+        run_blocking(self.conn.clone(), f)
     }
+}
+
+/// Runs `f` on a shared SQLite connection on the blocking thread pool (rusqlite is
+/// synchronous). Every SQLite-backed store goes through this one function.
+pub(crate) fn run_blocking<T, F>(conn: Arc<Mutex<Connection>>, f: F) -> StoreFuture<'static, T>
+where
+    T: Send + 'static,
+    F: FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
+{
+    Box::pin(async move {
+        tokio::task::spawn_blocking(move || {
+            let guard = conn
+                .lock()
+                .map_err(|_| StoreError("poisoned lock".into()))?;
+            f(&guard)
+        })
+        .await
+        .map_err(|e| StoreError(e.to_string()))?
+    })
 }
 
 impl SessionStore for SqliteStore {

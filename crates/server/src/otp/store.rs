@@ -304,17 +304,7 @@ impl SqliteOtpStore {
         T: Send + 'static,
         F: FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
     {
-        let conn = self.conn.clone();
-        Box::pin(async move {
-            tokio::task::spawn_blocking(move || {
-                let guard = conn
-                    .lock()
-                    .map_err(|_| StoreError("poisoned lock".into()))?;
-                f(&guard)
-            })
-            .await
-            .map_err(|e| StoreError(e.to_string()))?
-        })
+        crate::store::run_blocking(self.conn.clone(), f)
     }
 }
 

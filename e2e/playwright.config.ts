@@ -9,6 +9,8 @@ const port = Number(process.env.E2E_PORT ?? 8181);
 const baseURL = `http://127.0.0.1:${port}`;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-e2e-'));
 const root = path.resolve(__dirname, '..');
+// The server binary cargo built (CARGO_TARGET_DIR when set, as in worktrees with their own target).
+const targetDir = process.env.CARGO_TARGET_DIR ? path.resolve(root, process.env.CARGO_TARGET_DIR) : `${root}/target`;
 
 export default defineConfig({
   testDir: './tests',
@@ -32,7 +34,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `${root}/target/debug/portal-server`,
+    command: `${targetDir}/debug/portal-server`,
     cwd: root,
     url: `${baseURL}/api/session`,
     reuseExistingServer: false,

@@ -93,7 +93,9 @@ export function ownServer(port: number, env: Record<string, string>) {
     async start() {
       const root = path.resolve(__dirname, '..', '..');
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-e2e-own-'));
-      child = spawn(`${root}/target/debug/portal-server`, [], {
+      const target = process.env.CARGO_TARGET_DIR
+        ? path.resolve(root, process.env.CARGO_TARGET_DIR) : `${root}/target`;
+      child = spawn(`${target}/debug/portal-server`, [], {
         cwd: root,
         stdio: ['ignore', 'ignore', 'inherit'],
         env: {

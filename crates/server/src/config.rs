@@ -21,8 +21,47 @@ pub const LOCAL_CLIENT_SECRET: &str = "portal-local-secret";
 pub enum Environment {
     /// The simulator is mounted in-process and reached over HTTP at the public URL.
     Local,
-    /// Issuer, client and Dialogporten come from `PORTAL_OIDC_*` / `PORTAL_DIALOGPORTEN_URL`.
+    /// Altinn's test environment TT02 with ID-porten's test issuer (defaults below).
+    Tt02,
+    /// Altinn production with ID-porten.
+    Production,
+    /// Every base URL is given (`PORTAL_OIDC_ISSUER`, `PORTAL_DIALOGPORTEN_URL`, …).
     Custom,
+}
+
+impl Environment {
+    /// The value of `PORTAL_ENV` that selects it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Environment::Local => "local",
+            Environment::Tt02 => "tt02",
+            Environment::Production => "production",
+            Environment::Custom => "custom",
+        }
+    }
+
+    /// Whether Altinn's test tools (the test token generator) may be used: never in production.
+    pub fn allows_test_tools(self) -> bool {
+        self != Environment::Production
+    }
+
+    /// Default ID-porten issuer, for the environments that have one.
+    pub fn default_oidc_issuer(self) -> Option<&'static str> {
+        match self {
+            Environment::Tt02 => Some("https://test.idporten.no"),
+            Environment::Production => Some("https://idporten.no"),
+            Environment::Local | Environment::Custom => None,
+        }
+    }
+
+    /// Default Dialogporten base (including `/dialogporten`), for the Altinn environments.
+    pub fn default_dialogporten_url(self) -> Option<&'static str> {
+        match self {
+            Environment::Tt02 => Some("https://platform.tt02.altinn.no/dialogporten"),
+            Environment::Production => Some("https://platform.altinn.no/dialogporten"),
+            Environment::Local | Environment::Custom => None,
+        }
+    }
 }
 
 /// How much data the embedded simulator generates.
@@ -165,10 +204,12 @@ impl Config {
         let base = public_base(&public_url);
         let environment = match env_text.to_ascii_lowercase().as_str() {
             "local" => Environment::Local,
+            "tt02" => Environment::Tt02,
+            "production" => Environment::Production,
             "custom" => Environment::Custom,
             other => {
                 errors.push(format!(
-                    "PORTAL_ENV: unknown environment {other:?} (local|custom)"
+                    "PORTAL_ENV: unknown environment {other:?} (local|tt02|production|custom)"
                 ));
                 Environment::Local
             }
@@ -221,9 +262,14 @@ impl Config {
                 },
                 format!("{base}/dialogporten"),
             ),
-            Environment::Custom => {
+            Environment::Tt02 | Environment::Production | Environment::Custom => {
                 let mut required = |name: &str| {
-                    get(name).unwrap_or_else(|| {
+                    let default = match name {
+                        "oidc_issuer" => environment.default_oidc_issuer(),
+                        "dialogporten_url" => environment.default_dialogporten_url(),
+                        _ => None,
+                    };
+                    get(name).or(default.map(str::to_owned)).unwrap_or_else(|| {
                         errors.push(format!(
                             "PORTAL_{}: required when PORTAL_ENV={env_text}",
                             name.to_ascii_uppercase()

@@ -103,7 +103,7 @@ impl AppState {
                 staff_pids.extend(staff);
                 Some(router)
             }
-            Environment::Custom => None,
+            Environment::Tt02 | Environment::Production | Environment::Custom => None,
         };
         let mut script_src = config.csp_script_src.clone();
         if let Ok(index) = std::fs::read_to_string(config.dist_dir.join("index.html")) {

@@ -114,7 +114,7 @@ export function ownServer(port: number, env: Record<string, string>) {
         } catch {
           return 0;
         }
-      }, { timeout: 30_000, message: `portal-server on ${baseURL} answers` }).toBe(200);
+      }, { timeout: 90_000, message: `portal-server on ${baseURL} answers` }).toBe(200);
     },
     async stop() {
       const running = child;

@@ -3,7 +3,10 @@
 //! checkbox and a small menu of label actions per row.
 //!
 //! Rows are plain, non-reactive markup built once per (dialog, revision, language); only
-//! the checkbox and the menu follow signals, so a page of 1,000 rows renders quickly.
+//! the checkbox and the menu follow signals. Long pages (up to 1,000 rows) are built
+//! progressively: the first [`FIRST_ROWS`] at once, then [`ROWS_PER_FRAME`] per animation
+//! frame until every row is in the DOM, so the first screen appears quickly and input stays
+//! responsive; rows added by "Load more" start with the first new ones.
 
 use std::collections::HashSet;
 
@@ -38,12 +41,30 @@ pub fn DialogList(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let open_menu = RwSignal::new(None::<String>);
+    let progress = StoredValue::new(Progress::default());
+    // Bumped once per animation frame while rows are still to be added.
+    let frame = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        frame.track();
+        let len = dialogs.with(Vec::len);
+        if progress.with_value(|p| p.shown < len) {
+            request_animation_frame(move || {
+                progress.update_value(|p| p.shown = (p.shown + ROWS_PER_FRAME).min(p.len));
+                frame.update(|n| *n = n.wrapping_add(1));
+            });
+        }
+    });
     view! {
         <ul class="dialog-list" aria-label=move || i18n.t(Key::Dialogs)>
             <For
                 each=move || {
+                    frame.track();
                     let lang = i18n.lang();
-                    dialogs.get().into_iter().map(move |row| (lang, row))
+                    let rows = dialogs.get();
+                    let shown = progress
+                        .try_update_value(|p| p.next(rows.first().map(|r| r.id.as_str()), rows.len()))
+                        .unwrap_or(rows.len());
+                    rows.into_iter().take(shown).map(move |row| (lang, row))
                 }
                 key=|(lang, row)| (*lang, row.id.clone(), row.revision.clone(), row.unread, row.updated_at)
                 children=move |(lang, row)| {
@@ -52,6 +73,42 @@ pub fn DialogList(
                 }
             />
         </ul>
+    }
+}
+
+/// Rows built at once when a list appears (more than a tall screen holds).
+pub const FIRST_ROWS: usize = 40;
+/// Rows added per animation frame after the first ones.
+pub const ROWS_PER_FRAME: usize = 80;
+
+/// How far the progressive build of the current list has come.
+#[derive(Debug, Default, Clone, PartialEq)]
+struct Progress {
+    /// The first row's id: a new first row means a new list (another search).
+    head: Option<String>,
+    /// The list's length when last seen.
+    len: usize,
+    /// How many rows are built.
+    shown: usize,
+}
+
+impl Progress {
+    /// The number of rows to build for a list with first row `head` and `len` rows: a new
+    /// list starts again from [`FIRST_ROWS`]; a longer one (rows loaded with "Load more")
+    /// gets its first new rows at once, so focus can move to them.
+    fn next(&mut self, head: Option<&str>, len: usize) -> usize {
+        if self.head.as_deref() != head {
+            *self = Progress {
+                head: head.map(str::to_owned),
+                len: 0,
+                shown: FIRST_ROWS,
+            };
+        } else if len > self.len {
+            self.shown = self.shown.max(self.len + FIRST_ROWS);
+        }
+        self.len = len;
+        self.shown = self.shown.min(len);
+        self.shown
     }
 }
 
@@ -214,5 +271,39 @@ fn row_menu(
                 {buttons}
             </div>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn a_new_list_starts_with_the_first_rows_and_grows() {
+        let mut p = Progress::default();
+        assert_eq!(p.next(Some("a"), 1000), FIRST_ROWS);
+        // Frames add rows until all are built.
+        p.shown = (p.shown + ROWS_PER_FRAME).min(p.len);
+        assert_eq!(p.next(Some("a"), 1000), FIRST_ROWS + ROWS_PER_FRAME);
+        p.shown = 1000;
+        assert_eq!(p.next(Some("a"), 1000), 1000);
+        // Another search (another first row) starts again.
+        assert_eq!(p.next(Some("b"), 1000), FIRST_ROWS);
+        // Short lists are built whole.
+        assert_eq!(p.next(Some("c"), 12), 12);
+        assert_eq!(p.next(None, 0), 0);
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn load_more_builds_the_first_new_rows_at_once() {
+        let mut p = Progress::default();
+        assert_eq!(p.next(Some("a"), 30), 30);
+        // "Load more" appends 1,000 rows: the old 30 and the first new ones at once.
+        assert_eq!(p.next(Some("a"), 1030), 30 + FIRST_ROWS);
+        // Rows removed (moved to the archive) shrink what is shown.
+        let mut q = Progress::default();
+        q.next(Some("a"), 20);
+        assert_eq!(q.next(Some("a"), 19), 19);
     }
 }

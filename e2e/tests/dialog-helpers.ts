@@ -1,5 +1,5 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
-import { escapeRe, logIn, personas, type Lang } from './helpers';
+import { escapeRe, logIn, personas, simUrl, type Lang } from './helpers';
 
 // Real data for the details journeys, asked through the server's proxy with the browser's
 // own session (page.request shares the cookies).
@@ -13,7 +13,7 @@ export const best = (list: Loc[] | undefined, lang: string): string =>
 export interface Fixtures { notVisibleYet: string; deleted: string; highAuthLevel: string; withScriptContent: string }
 
 export async function fixtures(request: APIRequestContext): Promise<Fixtures> {
-  const res = await request.get('/sim/api/fixtures');
+  const res = await request.get(simUrl('/sim/api/fixtures'));
   expect(res.ok()).toBeTruthy();
   return res.json();
 }

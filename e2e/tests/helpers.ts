@@ -7,8 +7,13 @@ import * as path from 'node:path';
 /** A persona of the simulator, as `GET /sim/api/personas` lists them. */
 export interface Persona { name: string; pid: string; roles: string[]; description?: string }
 
+/** Where the simulator's own test routes (`/sim/api/...`) are: the portal's origin when the
+ *  server embeds the simulator (local mode), or E2E_SIM_URL when the server runs in `custom`
+ *  mode against a simulator of its own (e2e/playwright.custom.config.ts). */
+export const simUrl = (path: string) => (process.env.E2E_SIM_URL ?? '') + path;
+
 export async function personas(request: APIRequestContext): Promise<Persona[]> {
-  const res = await request.get('/sim/api/personas');
+  const res = await request.get(simUrl('/sim/api/personas'));
   expect(res.ok()).toBeTruthy();
   return res.json();
 }
@@ -25,16 +30,25 @@ export function collectErrors(page: Page): string[] {
 
 /** UI words the journeys use, per language (the accessible names are the contract). */
 export const words = {
-  en: { logIn: 'Log in', logOut: 'Log out', chooseUser: 'Choose a test user', inbox: 'Inbox', dialogs: 'Dialogs', chooseParty: 'Choose party' },
+  en: { logIn: 'Log in', logOut: 'Log out', chooseUser: 'Choose a test user', inbox: 'Inbox', dialogs: 'Dialogs', chooseParty: 'Choose party', demoLogin: 'Demo login', pid: 'National identity number' },
   nb: { logIn: 'Logg inn', logOut: 'Logg ut', chooseUser: 'Velg en testbruker', inbox: 'Innboks', dialogs: 'Dialoger', chooseParty: 'Velg aktør' },
   nn: { logIn: 'Logg inn', logOut: 'Logg ut', chooseUser: 'Vel ein testbrukar', inbox: 'Innboks', dialogs: 'Dialogar', chooseParty: 'Vel aktør' },
 } as const;
 export type Lang = keyof typeof words;
 
-/** Logs in from the start page through the simulator's login page. */
+/** Logs in from the start page through the simulator's login page, or — when E2E_LOGIN=demo
+ *  (the `custom`-mode run) — through "Demo login" with the persona's national identity number,
+ *  which the server exchanges at the test token generator. */
 export async function logIn(page: Page, persona: Persona, lang: Lang = 'en') {
   const w = words[lang];
   await page.goto('/');
+  if (process.env.E2E_LOGIN === 'demo') {
+    await page.getByRole('link', { name: w.demoLogin }).click();
+    await page.getByRole('textbox', { name: w.pid }).fill(persona.pid);
+    await page.getByRole('button', { name: w.logIn, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: w.inbox })).toBeVisible();
+    return;
+  }
   await page.getByRole('link', { name: w.logIn }).click();
   await expect(page.getByRole('heading', { level: 1, name: w.chooseUser })).toBeVisible();
   await page.getByRole('button', { name: new RegExp('^' + escapeRe(persona.name)) }).click();
@@ -69,7 +83,7 @@ export function phoneNumberFor(title: string): string {
 export interface SentSms { to: string; body: string; sentAt: string; status: string }
 
 export async function smsTo(request: APIRequestContext, to: string): Promise<SentSms[]> {
-  const res = await request.get('/sim/api/sms', { params: { to } });
+  const res = await request.get(simUrl('/sim/api/sms'), { params: { to } });
   expect(res.ok()).toBeTruthy();
   return res.json();
 }

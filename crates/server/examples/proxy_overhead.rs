@@ -62,6 +62,10 @@ async fn main() {
         ("oidc_client_id", "portal-local"),
         ("oidc_client_secret", "portal-local-secret"),
         ("dialogporten_url", &format!("{sim_base}/dialogporten")),
+        (
+            "notifications_url",
+            &format!("{sim_base}/notifications/api/v1"),
+        ),
         ("dist_dir", dir.path().join("dist").to_str().unwrap()),
         (
             "database",

@@ -25,7 +25,9 @@ pub enum Environment {
     Tt02,
     /// Altinn production with ID-porten.
     Production,
-    /// Every base URL is given (`PORTAL_OIDC_ISSUER`, `PORTAL_DIALOGPORTEN_URL`, …).
+    /// Every base URL is given (`PORTAL_OIDC_ISSUER`, `PORTAL_DIALOGPORTEN_URL`,
+    /// `PORTAL_NOTIFICATIONS_URL`, and with Maskinporten `PORTAL_MASKINPORTEN_URL`,
+    /// `PORTAL_MASKINPORTEN_AUDIENCE`, `PORTAL_ALTINN_AUTH_URL`); see [`crate::altinn_urls`].
     Custom,
 }
 
@@ -293,6 +295,15 @@ impl Config {
                 )
             }
         };
+        if matches!(environment, Environment::Tt02 | Environment::Production)
+            && get("public_url").is_none()
+        {
+            errors.push(format!(
+                "PORTAL_PUBLIC_URL: required when PORTAL_ENV={env_text}: the OIDC redirect URL \
+                 ({{PORTAL_PUBLIC_URL}}/api/auth/callback, registered with ID-porten) and the \
+                 allowed Origin derive from it"
+            ));
+        }
         let (otp, notifications) =
             crate::otp::settings::parse(settings, environment, &base, &mut errors);
         if !errors.is_empty() {

@@ -8,6 +8,7 @@
 //! `/notifications`, `/sim`.
 
 pub mod actions;
+pub mod altinn_urls;
 pub mod auth;
 pub mod config;
 pub mod content;
@@ -22,6 +23,7 @@ pub mod proxy;
 pub mod saved_search_store;
 pub mod saved_searches;
 pub mod security;
+pub mod service_token;
 pub mod store;
 
 use std::sync::Arc;

@@ -6,6 +6,8 @@ use std::sync::Arc;
 use axum::Router;
 
 use crate::config::{Config, LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET, SimScale};
+use crate::service_token::ServiceTokenSettings;
+use crate::service_token::settings::LOCAL_ORG_NUMBER;
 
 /// The simulator's router and the pids of its staff personas.
 pub fn simulator(config: &Config) -> (Router, Vec<String>) {
@@ -20,6 +22,7 @@ pub fn simulator(config: &Config) -> (Router, Vec<String>) {
             client_id: LOCAL_CLIENT_ID.into(),
             client_secret: LOCAL_CLIENT_SECRET.into(),
         }],
+        maskinporten: maskinporten_config(config),
     });
     let staff = sim
         .personas()
@@ -28,4 +31,30 @@ pub fn simulator(config: &Config) -> (Router, Vec<String>) {
         .map(|p| p.pid)
         .collect();
     (altinn_sim::router_with(Arc::new(sim)), staff)
+}
+
+/// The simulated Maskinporten knows the configured client (by default the built-in
+/// `portal-local` with its test-only key) under the service owner `ttd`.
+fn maskinporten_config(config: &Config) -> altinn_sim::maskinporten::MaskinportenConfig {
+    let mut clients = Vec::new();
+    if let ServiceTokenSettings::Maskinporten(m) = &config.notifications.token_source {
+        let mut client = altinn_sim::maskinporten::MaskinportenClient::new(
+            m.client_id.clone(),
+            m.key.public_key_pem(),
+            LOCAL_ORG_NUMBER,
+        );
+        client.scopes.extend(
+            m.scope
+                .split(' ')
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned),
+        );
+        client.scopes.sort();
+        client.scopes.dedup();
+        clients.push(client);
+    }
+    altinn_sim::maskinporten::MaskinportenConfig {
+        clients,
+        ..Default::default()
+    }
 }

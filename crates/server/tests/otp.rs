@@ -757,7 +757,8 @@ async fn no_response_and_no_log_line_contains_a_code() {
 }
 
 /// The whole path through the real simulator: the server orders the SMS over HTTP with a
-/// token from the simulator's token generator, the code is read from the SMS outbox.
+/// token from the simulated Maskinporten and token exchange (local mode's default), the code
+/// is read from the SMS outbox.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn through_the_simulator_the_code_arrives_and_verifies() {
     let dir = common::temp_dist();

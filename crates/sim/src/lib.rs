@@ -18,6 +18,9 @@
 //! - Notifications (`/notifications/api/v1/future/...`), the SMS/e-mail outboxes
 //!   (`/sim/api/sms?to=`, `/sim/api/sms-outbox`, `/sim/sms-outbox`, …) and the token
 //!   generator (`/sim/token-generator/GetEnterpriseToken`): see [`notifications`].
+//! - Maskinporten (`POST /maskinporten/token`, JWT-bearer grant), Altinn authentication's
+//!   `GET /authentication/api/v1/exchange/maskinporten` and `GET /sim/api/maskinporten/stats`:
+//!   see [`maskinporten`].
 //!
 //! 422 trigger (documented behaviour of the simulator): a free-text `search` without
 //! `contentUpdatedAfter` over more than [`dialogporten::MAX_FREE_TEXT_PARTIES`] parties, or
@@ -28,6 +31,7 @@ pub mod content;
 pub mod dialogporten;
 pub mod ids;
 pub mod jwt;
+pub mod maskinporten;
 pub mod notifications;
 pub mod oidc;
 mod rng;
@@ -81,6 +85,8 @@ pub struct SimConfig {
     pub seed: u64,
     pub scale: Scale,
     pub clients: Vec<OidcClient>,
+    /// Maskinporten clients and token lifetimes (Maskinporten and the Altinn token exchange).
+    pub maskinporten: maskinporten::MaskinportenConfig,
 }
 
 impl Default for SimConfig {
@@ -93,6 +99,7 @@ impl Default for SimConfig {
                 client_id: "portal-local".into(),
                 client_secret: "portal-local-secret".into(),
             }],
+            maskinporten: maskinporten::MaskinportenConfig::default(),
         }
     }
 }
@@ -127,6 +134,8 @@ pub struct Sim {
     pub(crate) codes: Mutex<HashMap<String, AuthCode>>,
     /// The Notifications simulator (instant SMS/e-mail, outbox, token generator).
     pub notifications: notifications::NotificationsSim,
+    /// Maskinporten and the Altinn token exchange (token counts in [`maskinporten::MaskinportenSim::stats`]).
+    pub maskinporten: maskinporten::MaskinportenSim,
     counter: AtomicU64,
 }
 
@@ -147,6 +156,11 @@ impl Sim {
             codes: Mutex::new(HashMap::new()),
             notifications: notifications::NotificationsSim::from_seed(config.seed)
                 .with_public_base_url(config.public_base_url.clone()),
+            maskinporten: maskinporten::MaskinportenSim::new(
+                config.public_base_url.trim_end_matches('/'),
+                config.seed,
+                &config.maskinporten,
+            ),
             counter: AtomicU64::new(0),
             config,
         }
@@ -304,6 +318,12 @@ pub fn router_with(sim: Arc<Sim>) -> Router {
             "/sim/actions/{id}/{action}",
             post(content::action).delete(content::action),
         )
+        .route("/maskinporten/token", post(maskinporten::token))
+        .route(
+            "/authentication/api/v1/exchange/maskinporten",
+            get(maskinporten::exchange),
+        )
+        .route("/sim/api/maskinporten/stats", get(maskinporten::stats))
         .with_state(sim.clone())
         .merge(notifications::router(sim.notifications.clone()))
 }

@@ -41,6 +41,8 @@ pub enum OtpError {
     Superseded,
     /// 502: the SMS could not be ordered (details logged).
     SmsOrderFailed { upstream_code: Option<String> },
+    /// 502: no service-owner token for Notifications (which step failed, upstream status).
+    ServiceToken(crate::service_token::TokenError),
 }
 
 impl From<AppError> for OtpError {
@@ -159,6 +161,23 @@ impl OtpError {
                 );
                 if let Some(c) = upstream_code {
                     p.extensions.insert("upstreamCode".into(), c.clone().into());
+                }
+                p
+            }
+            OtpError::ServiceToken(e) => {
+                let mut p = problem(
+                    StatusCode::BAD_GATEWAY,
+                    "The SMS could not be ordered from Altinn Notifications.",
+                    "otp-sms-order-failed",
+                );
+                p.detail = Some(format!(
+                    "No service-owner token for Altinn Notifications: {}.",
+                    e.detail
+                ));
+                p.extensions
+                    .insert("tokenStep".into(), e.step.as_str().into());
+                if let Some(status) = e.status {
+                    p.extensions.insert("upstreamStatus".into(), status.into());
                 }
                 p
             }

@@ -1,8 +1,8 @@
 //! The Altinn Notifications client: instant SMS orders and shipment status.
 //!
 //! [`NotificationsClient`] is the seam; [`HttpNotificationsClient`] is used in every mode (in
-//! local mode it reaches the embedded simulator over HTTP, with a token from the simulator's
-//! token generator), tests plug in a fake. Order bodies contain the code: they are never
+//! local mode it reaches the embedded simulator over HTTP, with a token from the simulated
+//! Maskinporten and token exchange, see [`crate::service_token`]), tests plug in a fake. Order bodies contain the code: they are never
 //! logged, and errors carry only status, `code` and title.
 
 use std::future::Future;
@@ -11,10 +11,10 @@ use std::pin::Pin;
 use altinn::notifications::{
     InstantOrderResponse, InstantSmsOrderRequest, NotificationsProblem, Shipment,
 };
-use base64::Engine as _;
 use uuid::Uuid;
 
 use super::settings::NotificationsSettings;
+use crate::service_token::{ServiceTokenProvider, TokenError};
 
 pub type NotificationsFuture<'a, T> =
     Pin<Box<dyn Future<Output = Result<T, NotificationsError>> + Send + 'a>>;
@@ -45,8 +45,8 @@ pub enum NotificationsError {
     },
     /// A success status with a body we could not read.
     Decode(String),
-    /// No service-owner token could be had.
-    Token(String),
+    /// No service-owner token could be had (which step failed, the upstream status).
+    Token(TokenError),
 }
 
 impl NotificationsError {
@@ -107,27 +107,11 @@ fn transport(e: reqwest::Error) -> NotificationsError {
     }
 }
 
-/// Where the bearer token comes from.
-enum TokenSource {
-    Static(String),
-    Generator {
-        url: String,
-        user: String,
-        password: String,
-        /// (token, unix seconds until which it is used).
-        cache: tokio::sync::Mutex<Option<(String, i64)>>,
-    },
-    Missing,
-}
-
-/// Seconds before `exp` at which a cached token is replaced.
-const TOKEN_MARGIN_SECONDS: i64 = 60;
-
 /// Notifications over HTTP (the real API or the simulator).
 pub struct HttpNotificationsClient {
     http: reqwest::Client,
     base: String,
-    token: TokenSource,
+    token: ServiceTokenProvider,
 }
 
 impl HttpNotificationsClient {
@@ -139,16 +123,7 @@ impl HttpNotificationsClient {
             .user_agent(concat!("portal-server/", env!("CARGO_PKG_VERSION")))
             .build()
             .expect("the HTTP client builds with rustls");
-        let token = match (&settings.token, &settings.token_url) {
-            (Some(t), _) => TokenSource::Static(t.clone()),
-            (None, Some(url)) => TokenSource::Generator {
-                url: url.clone(),
-                user: settings.token_user.clone().unwrap_or_default(),
-                password: settings.token_password.clone().unwrap_or_default(),
-                cache: tokio::sync::Mutex::new(None),
-            },
-            (None, None) => TokenSource::Missing,
-        };
+        let token = ServiceTokenProvider::new(settings.token_source.clone(), http.clone());
         HttpNotificationsClient {
             http,
             base: settings.url.clone(),
@@ -156,64 +131,25 @@ impl HttpNotificationsClient {
         }
     }
 
-    async fn bearer(&self) -> Result<String, NotificationsError> {
-        match &self.token {
-            TokenSource::Static(t) => Ok(t.clone()),
-            TokenSource::Missing => Err(NotificationsError::Token(
-                "set PORTAL_NOTIFICATIONS_TOKEN or PORTAL_NOTIFICATIONS_TOKEN_URL".into(),
-            )),
-            TokenSource::Generator {
-                url,
-                user,
-                password,
-                cache,
-            } => {
-                let mut cached = cache.lock().await;
-                let now = crate::now_unix();
-                if let Some((token, until)) = cached.as_ref()
-                    && *until > now
-                {
-                    return Ok(token.clone());
-                }
-                let response = self
-                    .http
-                    .get(url)
-                    .basic_auth(user, Some(password))
-                    .send()
-                    .await
-                    .map_err(|e| NotificationsError::Token(transport(e).to_string()))?;
-                let status = response.status();
-                if !status.is_success() {
-                    return Err(NotificationsError::Token(format!(
-                        "token generator answered {status}"
-                    )));
-                }
-                let token = response
-                    .text()
-                    .await
-                    .map_err(|e| NotificationsError::Token(transport(e).to_string()))?
-                    .trim()
-                    .to_owned();
-                let until = jwt_exp(&token).unwrap_or(now + 300) - TOKEN_MARGIN_SECONDS;
-                *cached = Some((token.clone(), until));
-                Ok(token)
-            }
-        }
-    }
-
-    /// Drops a cached token the API refused, so the next call fetches a new one.
-    async fn forget_token(&self) {
-        if let TokenSource::Generator { cache, .. } = &self.token {
-            *cache.lock().await = None;
-        }
+    /// The service-owner token provider.
+    pub fn token_provider(&self) -> &ServiceTokenProvider {
+        &self.token
     }
 
     async fn call<T: serde::de::DeserializeOwned>(
         &self,
         request: reqwest::RequestBuilder,
     ) -> Result<T, NotificationsError> {
-        let token = self.bearer().await?;
-        let response = request.bearer_auth(token).send().await.map_err(transport)?;
+        let token = self
+            .token
+            .token()
+            .await
+            .map_err(NotificationsError::Token)?;
+        let response = request
+            .bearer_auth(&token)
+            .send()
+            .await
+            .map_err(transport)?;
         let status = response.status().as_u16();
         let body = response.bytes().await.map_err(transport)?;
         match status {
@@ -221,24 +157,12 @@ impl HttpNotificationsClient {
                 serde_json::from_slice(&body).map_err(|e| NotificationsError::Decode(e.to_string()))
             }
             401 => {
-                self.forget_token().await;
+                self.token.forget(&token).await;
                 Err(NotificationsError::from_response(status, &body))
             }
             _ => Err(NotificationsError::from_response(status, &body)),
         }
     }
-}
-
-/// `exp` of a JWT (unverified: only to know when to fetch a new one).
-fn jwt_exp(token: &str) -> Option<i64> {
-    let payload = token.split('.').nth(1)?;
-    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
-        .decode(payload.trim_end_matches('='))
-        .ok()?;
-    serde_json::from_slice::<serde_json::Value>(&bytes)
-        .ok()?
-        .get("exp")?
-        .as_i64()
 }
 
 impl NotificationsClient for HttpNotificationsClient {
@@ -290,12 +214,5 @@ mod tests {
             assert!(!NotificationsError::from_response(status, b"").is_retryable());
         }
         assert!(NotificationsError::Timeout.is_retryable());
-    }
-
-    #[test]
-    fn reads_exp_from_a_jwt() {
-        let payload = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(br#"{"exp":1234}"#);
-        assert_eq!(jwt_exp(&format!("h.{payload}.s")), Some(1234));
-        assert_eq!(jwt_exp("garbage"), None);
     }
 }

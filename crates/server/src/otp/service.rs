@@ -268,10 +268,13 @@ impl OtpService {
                 self.store
                     .set_order(challenge.id, OrderState::Failed, None)
                     .await?;
-                Err(OtpError::SmsOrderFailed {
-                    upstream_code: match e {
-                        NotificationsError::Status { code, .. } => code,
-                        _ => None,
+                Err(match e {
+                    NotificationsError::Token(t) => OtpError::ServiceToken(t),
+                    NotificationsError::Status { code, .. } => OtpError::SmsOrderFailed {
+                        upstream_code: code,
+                    },
+                    _ => OtpError::SmsOrderFailed {
+                        upstream_code: None,
                     },
                 })
             }

@@ -1,9 +1,12 @@
-//! `PORTAL_OTP_*` and `PORTAL_NOTIFICATIONS_*` settings (listed in `crates/server/CONFIG.md`).
+//! `PORTAL_OTP_*` and `PORTAL_NOTIFICATIONS_*` settings (listed in `crates/server/CONFIG.md`);
+//! the token source is read by [`crate::service_token::settings`].
 
 use std::collections::HashMap;
 use std::time::Duration;
 
+use crate::altinn_urls::{AltinnUrls, check_url};
 use crate::config::Environment;
+use crate::service_token::ServiceTokenSettings;
 
 /// Rules of the one-time-code service.
 #[derive(Clone)]
@@ -52,38 +55,15 @@ impl Default for OtpSettings {
 }
 
 /// Where Altinn Notifications is and how the server gets a service-owner token.
-#[derive(Clone)]
+#[derive(Clone, Debug)]
 pub struct NotificationsSettings {
     /// Base including `/notifications/api/v1`, without a trailing slash.
     pub url: String,
-    /// A fixed bearer token (takes precedence over the token URL).
-    pub token: Option<String>,
-    /// A token generator URL answering the raw JWT (`GetEnterpriseToken?…`), with Basic auth.
-    pub token_url: Option<String>,
-    pub token_user: Option<String>,
-    pub token_password: Option<String>,
+    /// Where the service-owner token comes from (its `Debug` redacts secrets).
+    pub token_source: ServiceTokenSettings,
     /// Timeout of one call (the order call waits for the SMS gateway).
     pub timeout: Duration,
 }
-
-impl std::fmt::Debug for NotificationsSettings {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("NotificationsSettings")
-            .field("url", &self.url)
-            .field("token", &self.token.as_ref().map(|_| "<redacted>"))
-            .field("token_url", &self.token_url)
-            .field("token_user", &self.token_user)
-            .field(
-                "token_password",
-                &self.token_password.as_ref().map(|_| "<redacted>"),
-            )
-            .field("timeout", &self.timeout)
-            .finish()
-    }
-}
-
-/// The TT02 Notifications base (the default outside local mode).
-pub const TT02_NOTIFICATIONS_URL: &str = "https://platform.tt02.altinn.no/notifications/api/v1";
 
 /// Reads both groups; problems are appended to `errors`.
 pub fn parse(
@@ -138,32 +118,26 @@ pub fn parse(
         rate_window_seconds,
         sms_sender: get("otp_sms_sender").unwrap_or(d.sms_sender),
     };
-    let local = environment == Environment::Local;
-    let url = get("notifications_url")
-        .unwrap_or_else(|| {
-            if local {
-                format!("{base}/notifications/api/v1")
-            } else {
-                TT02_NOTIFICATIONS_URL.to_owned()
+    let url = match get("notifications_url")
+        .or_else(|| AltinnUrls::defaults(environment, base).map(|d| d.notifications))
+    {
+        Some(url) => {
+            if let Err(e) = check_url("PORTAL_NOTIFICATIONS_URL", &url) {
+                errors.push(e);
             }
-        })
-        .trim_end_matches('/')
-        .to_owned();
-    let token_url = get("notifications_token_url").or_else(|| {
-        local.then(|| {
-            format!(
-                "{base}/sim/token-generator/GetEnterpriseToken?env=tt02\
-                 &scopes=altinn:serviceowner/notifications.create&org=ttd&orgNo=991825827"
-            )
-        })
-    });
+            url.trim_end_matches('/').to_owned()
+        }
+        None => {
+            errors.push(format!(
+                "PORTAL_NOTIFICATIONS_URL: required when PORTAL_ENV={}",
+                environment.name()
+            ));
+            String::new()
+        }
+    };
     let notifications = NotificationsSettings {
         url,
-        token: get("notifications_token"),
-        token_url,
-        token_user: get("notifications_token_user").or_else(|| local.then(|| "sim".to_owned())),
-        token_password: get("notifications_token_password")
-            .or_else(|| local.then(|| "sim".to_owned())),
+        token_source: crate::service_token::settings::parse(settings, environment, base, errors),
         timeout: Duration::from_secs(u64::from(timeout_seconds)),
     };
     (otp, notifications)
@@ -196,12 +170,19 @@ mod tests {
         assert_eq!((otp.rate_limit, otp.rate_window_seconds), (5, 900));
         assert_eq!(otp.sms_sender, "Altinn");
         assert_eq!(n.url, "http://127.0.0.1:8080/notifications/api/v1");
-        assert!(
-            n.token_url.unwrap().starts_with(
-                "http://127.0.0.1:8080/sim/token-generator/GetEnterpriseToken?env=tt02"
-            )
-        );
-        assert_eq!(n.token_user.as_deref(), Some("sim"));
+        match &n.token_source {
+            ServiceTokenSettings::Maskinporten(m) => {
+                assert_eq!(m.client_id, "portal-local");
+                assert_eq!(m.token_url, "http://127.0.0.1:8080/maskinporten/token");
+                assert_eq!(m.audience, "http://127.0.0.1:8080/maskinporten/");
+                assert_eq!(
+                    m.altinn_auth_url,
+                    "http://127.0.0.1:8080/authentication/api/v1"
+                );
+                assert_eq!(m.scope, "altinn:serviceowner/notifications.create");
+            }
+            other => panic!("local mode uses Maskinporten: {other:?}"),
+        }
         assert_eq!(n.timeout, Duration::from_secs(15));
     }
 
@@ -212,18 +193,19 @@ mod tests {
             &map(&[
                 ("otp_ttl_seconds", "120"),
                 ("otp_secret", "0123456789abcdef0123456789abcdef"),
-                ("notifications_token", "jwt"),
+                ("notifications_token", "jwt-fixed-token"),
+                ("notifications_url", "https://notifications.example/api/v1/"),
             ]),
             Environment::Custom,
             "https://portal.example",
             &mut errors,
         );
-        assert!(errors.is_empty());
+        assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(otp.ttl_seconds, 120);
         assert!(!format!("{otp:?}").contains("0123456789abcdef"));
-        assert!(!format!("{n:?}").contains("jwt"));
-        assert_eq!(n.url, TT02_NOTIFICATIONS_URL);
-        assert_eq!(n.token_url, None);
+        assert!(!format!("{n:?}").contains("jwt-fixed-token"));
+        assert_eq!(n.url, "https://notifications.example/api/v1");
+        assert!(matches!(n.token_source, ServiceTokenSettings::Fixed(_)));
         let mut errors = Vec::new();
         parse(
             &map(&[("otp_ttl_seconds", "30"), ("otp_secret", "short")]),

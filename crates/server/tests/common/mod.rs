@@ -31,6 +31,10 @@ pub fn custom_settings(dist: &Path, db: &Path, dialogporten: &str) -> HashMap<St
         ("dist_dir", dist.to_str().unwrap()),
         ("database", db.to_str().unwrap()),
         ("upstream_timeout_seconds", "0.5"),
+        (
+            "notifications_url",
+            "http://127.0.0.1:9/notifications/api/v1",
+        ),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_owned(), v.to_owned()))

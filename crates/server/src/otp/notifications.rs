@@ -12,6 +12,7 @@ use altinn::notifications::{
     InstantOrderResponse, InstantSmsOrderRequest, NotificationsProblem, Shipment,
 };
 use base64::Engine as _;
+use portal_api::api_log::Upstream;
 use uuid::Uuid;
 
 use super::settings::NotificationsSettings;
@@ -213,7 +214,12 @@ impl HttpNotificationsClient {
         request: reqwest::RequestBuilder,
     ) -> Result<T, NotificationsError> {
         let token = self.bearer().await?;
-        let response = request.bearer_auth(token).send().await.map_err(transport)?;
+        // Recorded in the developer API log of the request being served, if any (the
+        // order's body, with the phone number and the code, is never looked at).
+        let response = crate::api_log::UpstreamLog::current()
+            .send(Upstream::Notifications, request.bearer_auth(token))
+            .await
+            .map_err(transport)?;
         let status = response.status().as_u16();
         let body = response.bytes().await.map_err(transport)?;
         match status {

@@ -2,10 +2,12 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use crate::a11y::use_focus_on_navigation;
 use crate::components::SiteHeader;
+use crate::components::api_log::{ApiLogPanel, provide_api_log};
 use crate::i18n::provide_i18n;
 use crate::pages::{
     DialogPage, InboxPage, LoginErrorPage, LoginPage, NotFoundPage, SavedSearchesPage, StartPage,
@@ -29,8 +31,11 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Shell() -> impl IntoView {
     use_focus_on_navigation();
+    number_pages();
+    provide_api_log();
     view! {
         <SiteHeader />
+        <ApiLogPanel />
         <main id="main" tabindex="-1">
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/") view=StartPage />
@@ -47,4 +52,17 @@ fn Shell() -> impl IntoView {
             </Routes>
         </main>
     }
+}
+
+/// Gives each route its own page number for the server's API log (`X-Portal-Page`, see
+/// [`crate::api::page`]): the API module reads the route when it builds a request, and is
+/// told of every route change. Only the path counts: a page that rewrites its own query
+/// (filters, the party) stays the same page.
+fn number_pages() {
+    let location = use_location();
+    crate::api::page::follow_route(move || location.pathname.get_untracked());
+    Effect::new(move |_| {
+        location.pathname.track();
+        crate::api::page::sync();
+    });
 }

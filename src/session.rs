@@ -26,6 +26,8 @@ pub enum SessionStatus {
 #[derive(Clone, Copy, Debug)]
 pub struct SessionState {
     status: RwSignal<SessionStatus>,
+    /// Whether the server offers the developer API log to this session.
+    api_log: RwSignal<bool>,
 }
 
 impl SessionState {
@@ -33,6 +35,7 @@ impl SessionState {
     pub fn new(status: SessionStatus) -> Self {
         Self {
             status: RwSignal::new(status),
+            api_log: RwSignal::new(false),
         }
     }
 
@@ -53,6 +56,16 @@ impl SessionState {
             .with(|s| matches!(s, SessionStatus::LoggedIn { is_staff: true, .. }))
     }
 
+    /// True when logged in and the server offers the developer API log (tracked).
+    pub fn api_log_available(&self) -> bool {
+        self.is_logged_in() && self.api_log.get()
+    }
+
+    /// Sets whether the server offers the developer API log (tests, and [`Self::refresh`]).
+    pub fn set_api_log_available(&self, available: bool) {
+        self.api_log.set(available);
+    }
+
     /// Notes that an API call found no session.
     pub fn ended(&self) {
         self.status.set(SessionStatus::LoggedOut);
@@ -69,12 +82,16 @@ impl SessionState {
     /// page that needs a session reports its own errors.
     pub fn refresh(&self, lang: Lang) {
         let status = self.status;
+        let api_log = self.api_log;
         spawn_local(async move {
             let next = match api::get_session(lang).await {
-                Ok(session) if session.authenticated => SessionStatus::LoggedIn {
-                    name: session.name.unwrap_or_default(),
-                    is_staff: session.is_staff,
-                },
+                Ok(session) if session.authenticated => {
+                    api_log.set(session.api_log);
+                    SessionStatus::LoggedIn {
+                        name: session.name.unwrap_or_default(),
+                        is_staff: session.is_staff,
+                    }
+                }
                 Ok(_) | Err(_) => SessionStatus::LoggedOut,
             };
             status.set(next);

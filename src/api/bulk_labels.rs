@@ -4,7 +4,7 @@
 use gloo_net::http::Request;
 use uuid::Uuid;
 
-use super::{ApiError, ensure_ok};
+use super::{ApiError, ensure_ok, send_json};
 use crate::api::wire::SystemLabel;
 use crate::i18n::Lang;
 use altinn::{BulkSetSystemLabels, DialogRevision};
@@ -36,15 +36,10 @@ pub async fn bulk_set_labels(
         remove_labels: remove,
         system_labels: None,
     };
-    let response = Request::post(
+    let request = Request::post(
         "/api/dialogporten/api/v1/enduser/dialogs/context/systemlabels/actions/bulkset",
-    )
-    .header("Accept", "application/json")
-    .header("Accept-Language", lang.code())
-    .json(&body)
-    .map_err(|err| ApiError::Decode(err.to_string()))?
-    .send()
-    .await
-    .map_err(|err| ApiError::Network(err.to_string()))?;
-    ensure_ok(response).await.map(|_| ())
+    );
+    ensure_ok(send_json(request, &body, lang).await?)
+        .await
+        .map(|_| ())
 }

@@ -6,7 +6,7 @@
 use gloo_net::http::Request;
 use uuid::Uuid;
 
-use super::{ApiError, ensure_ok};
+use super::{ApiError, ensure_ok, send_json};
 use crate::api::wire::SystemLabel;
 use crate::i18n::Lang;
 use crate::routes::encode_component;
@@ -28,17 +28,8 @@ pub async fn set_system_labels(
         encode_component(dialog_id)
     );
     let body = altinn::SetDialogSystemLabels::new(add, remove);
-    let request = Request::put(&url)
-        .header("Accept", "application/json")
-        .header("Accept-Language", lang.code())
-        .header("If-Match", &format!("\"{revision}\""))
-        .json(&body)
-        .map_err(|err| ApiError::Decode(err.to_string()))?;
-    let response = request
-        .send()
-        .await
-        .map_err(|err| ApiError::Network(err.to_string()))?;
-    let response = ensure_ok(response).await?;
+    let request = Request::put(&url).header("If-Match", &format!("\"{revision}\""));
+    let response = ensure_ok(send_json(request, &body, lang).await?).await?;
     Ok(response.headers().get("etag").and_then(|etag| {
         Uuid::parse_str(etag.trim().trim_start_matches("W/").trim_matches('"')).ok()
     }))

@@ -1,14 +1,18 @@
 //! Typed clients for the backends the portal reaches, all through our own server (`/api/*`).
 //!
-//! One error type for every fetch ([`ApiError`]) and one place that turns a response into a
-//! value or an error ([`into_json`]). These modules know nothing of views.
+//! One error type for every fetch ([`ApiError`]), one place where requests are built and
+//! sent ([`send`], [`send_json`]: language, `Accept`, the page for the API log) and one
+//! place that turns a response into a value or an error ([`into_json`]). These modules know
+//! nothing of views.
 
 pub mod actions;
+pub mod api_log;
 pub mod bulk_labels;
 pub mod dialog_content;
 pub mod dialogporten;
 pub mod labels;
 pub mod otp;
+pub mod page;
 pub mod saved_searches;
 pub mod service_catalogue;
 pub mod session;
@@ -68,11 +72,43 @@ impl std::fmt::Display for ApiError {
 
 impl std::error::Error for ApiError {}
 
-/// Sends a request with the UI language as `Accept-Language`.
-pub(crate) async fn send(request: RequestBuilder, lang: Lang) -> Result<Response, ApiError> {
+/// Every request gets its headers here: `Accept`, the UI language as `Accept-Language`,
+/// and the page it belongs to ([`page`]) for the server's API log.
+fn prepare(request: RequestBuilder, lang: Lang) -> RequestBuilder {
     request
         .header("Accept", "application/json")
         .header("Accept-Language", lang.code())
+        .header(page::PAGE_HEADER, &page::current().to_string())
+}
+
+/// Sends a request (see [`prepare`]); its end is counted in [`page::completed`].
+pub(crate) async fn send(request: RequestBuilder, lang: Lang) -> Result<Response, ApiError> {
+    let result = prepare(request, lang).send().await;
+    page::note_completed();
+    result.map_err(|err| ApiError::Network(err.to_string()))
+}
+
+/// Sends `body` as JSON (see [`prepare`]); its end is counted in [`page::completed`].
+pub(crate) async fn send_json<B: serde::Serialize>(
+    request: RequestBuilder,
+    body: &B,
+    lang: Lang,
+) -> Result<Response, ApiError> {
+    let request = prepare(request, lang)
+        .json(body)
+        .map_err(|err| ApiError::Decode(err.to_string()))?;
+    let result = request.send().await;
+    page::note_completed();
+    result.map_err(|err| ApiError::Network(err.to_string()))
+}
+
+/// Sends a request without counting it in [`page::completed`] (the API log's own reads,
+/// which would otherwise make it refresh itself forever).
+pub(crate) async fn send_uncounted(
+    request: RequestBuilder,
+    lang: Lang,
+) -> Result<Response, ApiError> {
+    prepare(request, lang)
         .send()
         .await
         .map_err(|err| ApiError::Network(err.to_string()))

@@ -4,13 +4,12 @@
 //! A 429's `Retry-After` header is copied into the problem as `retryAfter` (seconds), so
 //! it survives the trip through the one error type.
 
-use gloo_net::http::{Request, RequestBuilder, Response};
+use gloo_net::http::{Request, Response};
 use portal_api::otp::{Challenge, CreateChallenge, VerificationLog, VerifyCode};
-use serde::Serialize;
 use serde::de::DeserializeOwned;
 use uuid::Uuid;
 
-use super::{ApiError, ensure_ok, into_json, send};
+use super::{ApiError, ensure_ok, into_json, send, send_json};
 use crate::i18n::Lang;
 
 /// One user intent to send a code ("Send code", "Send new code"). Sent as the
@@ -91,20 +90,4 @@ async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> 
         }
         Err(other) => Err(other),
     }
-}
-
-/// Sends `body` as JSON with the UI language as `Accept-Language`.
-async fn send_json<B: Serialize>(
-    builder: RequestBuilder,
-    body: &B,
-    lang: Lang,
-) -> Result<Response, ApiError> {
-    builder
-        .header("Accept", "application/json")
-        .header("Accept-Language", lang.code())
-        .json(body)
-        .map_err(|err| ApiError::Decode(err.to_string()))?
-        .send()
-        .await
-        .map_err(|err| ApiError::Network(err.to_string()))
 }

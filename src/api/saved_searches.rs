@@ -3,18 +3,15 @@
 use gloo_net::http::{Method, RequestBuilder};
 use serde::Serialize;
 
-use super::{ApiError, ensure_ok, into_json};
+use super::{ApiError, ensure_ok, into_json, send};
 use crate::i18n::Lang;
 use crate::routes::encode_component;
 pub use portal_api::saved_search::{SaveSearch, SavedSearch, SavedSearchList};
 
 const BASE: &str = "/api/saved-searches";
 
-fn builder(method: Method, url: &str, lang: Lang) -> RequestBuilder {
-    RequestBuilder::new(url)
-        .method(method)
-        .header("Accept", "application/json")
-        .header("Accept-Language", lang.code())
+fn builder(method: Method, url: &str) -> RequestBuilder {
+    RequestBuilder::new(url).method(method)
 }
 
 async fn send_json<B: Serialize>(
@@ -23,21 +20,12 @@ async fn send_json<B: Serialize>(
     body: &B,
     lang: Lang,
 ) -> Result<gloo_net::http::Response, ApiError> {
-    builder(method, url, lang)
-        .json(body)
-        .map_err(|err| ApiError::Decode(err.to_string()))?
-        .send()
-        .await
-        .map_err(|err| ApiError::Network(err.to_string()))
+    super::send_json(builder(method, url), body, lang).await
 }
 
 /// `GET /api/saved-searches`.
 pub async fn list_saved_searches(lang: Lang) -> Result<SavedSearchList, ApiError> {
-    let response = builder(Method::GET, BASE, lang)
-        .send()
-        .await
-        .map_err(|err| ApiError::Network(err.to_string()))?;
-    into_json(response).await
+    into_json(send(builder(Method::GET, BASE), lang).await?).await
 }
 
 /// `POST /api/saved-searches` → the new saved search.
@@ -58,9 +46,7 @@ pub async fn update_saved_search(
 /// `DELETE /api/saved-searches/{id}`.
 pub async fn delete_saved_search(id: &str, lang: Lang) -> Result<(), ApiError> {
     let url = format!("{BASE}/{}", encode_component(id));
-    let response = builder(Method::DELETE, &url, lang)
-        .send()
+    ensure_ok(send(builder(Method::DELETE, &url), lang).await?)
         .await
-        .map_err(|err| ApiError::Network(err.to_string()))?;
-    ensure_ok(response).await.map(|_| ())
+        .map(|_| ())
 }

@@ -21,6 +21,9 @@ pub struct Session {
     /// When the session ends (RFC 3339).
     #[serde(default)]
     pub expires_at: Option<String>,
+    /// Whether the server keeps the developer API log (`/api/dev/api-log`).
+    #[serde(default)]
+    pub api_log: bool,
 }
 
 /// Asks the server whether there is a session.

@@ -7,6 +7,7 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
 
 use super::LanguagePicker;
+use super::api_log::ApiLogToggle;
 use crate::a11y::focus_main_heading;
 use crate::i18n::{Key, use_i18n};
 use crate::routes::{Page, path_with_query};
@@ -33,6 +34,7 @@ pub fn SiteHeader() -> impl IntoView {
                 </a>
                 <StaffNav />
                 <div class="site-header__tools">
+                    <ApiLogToggle />
                     <LanguagePicker />
                     <AuthControls />
                 </div>

@@ -1,5 +1,6 @@
 //! Reusable pieces of the user interface. Each takes documented props and knows no fetching.
 
+pub mod api_log;
 pub mod details;
 pub mod dialog_list;
 pub mod error_notice;

@@ -703,6 +703,37 @@ texts! {
         "Vi fann ikkje denne dialogen. Han kan ha gått ut, eller adressa kan vere feil.",
         "We could not find this dialog. It may have expired, or the address may be wrong.",
     ],
+
+    /// The developer API log: its toggle button and the panel's heading.
+    ApiLog => ["API-logg", "API-logg", "API log"],
+    ApiLogIntro => [
+        "Kallene serveren gjorde mot Altinn for denne siden, nyeste først. Tokener og fødselsnumre er skjult.",
+        "Kalla serveren gjorde mot Altinn for denne sida, nyaste først. Token og fødselsnummer er skjulte.",
+        "The calls the server made to Altinn for this page, newest first. Tokens and national identity numbers are hidden.",
+    ],
+    ApiLogEmpty => [
+        "Ingen kall til Altinn fra denne siden ennå.",
+        "Ingen kall til Altinn frå denne sida enno.",
+        "No calls to Altinn from this page yet.",
+    ],
+    ApiLogLoading => ["Henter API-loggen …", "Hentar API-loggen …", "Loading the API log …"],
+    ApiLogFailed => [
+        "Vi klarte ikke å hente API-loggen.",
+        "Vi klarte ikkje å hente API-loggen.",
+        "We could not load the API log.",
+    ],
+    /// `{status}`: an HTTP status code.
+    ApiLogStatus => ["HTTP {status}", "HTTP {status}", "HTTP {status}"],
+    /// `{ms}`: milliseconds.
+    ApiLogDuration => ["{ms} ms", "{ms} ms", "{ms} ms"],
+    ApiLogTimeout => ["Tidsavbrudd", "Tidsavbrot", "Timed out"],
+    ApiLogNoConnection => ["Ingen forbindelse", "Inga tilkopling", "No connection"],
+    ApiLogProblem => ["Feilsvar (ProblemDetails)", "Feilsvar (ProblemDetails)", "Error answer (ProblemDetails)"],
+    ApiLogProblemCut => ["Forkortet.", "Forkorta.", "Shortened."],
+    ApiLogDialogporten => ["Dialogporten", "Dialogporten", "Dialogporten"],
+    ApiLogNotifications => ["Varslinger", "Varslingar", "Notifications"],
+    ApiLogServiceOwner => ["Tjenesteeier", "Tenesteeigar", "Service owner"],
+    ApiLogToken => ["Token", "Token", "Token"],
 }
 
 #[cfg(test)]

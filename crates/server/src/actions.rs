@@ -11,6 +11,7 @@ use altinn::{DialogGuiAction, HttpVerb, UNAUTHORIZED_URL};
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use portal_api::api_log::Upstream;
 use uuid::Uuid;
 
 use crate::AppState;
@@ -85,7 +86,12 @@ pub async fn perform(
             .bearer_auth(token)
             .header(header::ACCEPT, "application/json, */*;q=0.5")
             .header(header::CONTENT_LENGTH, "0");
-        async move { request.send().await.map_err(upstream_error) }
+        let log = caller.log.clone();
+        async move {
+            log.send(Upstream::ServiceOwner, request)
+                .await
+                .map_err(upstream_error)
+        }
     };
     tracing::info!(%method, host = url.host_str().unwrap_or(""), "performing a GUI action");
     let mut response = call(current.token.clone()).await?;

@@ -118,6 +118,7 @@ pub async fn callback(
     // A fresh id at every login (no session fixation); the old session ends.
     if let Some(old) = session_cookie(&headers) {
         state.sessions.delete_session(&old).await?;
+        state.api_log.forget(&crate::store::hash_key(&old));
     }
     let ttl = state.config.session_ttl.as_secs() as i64;
     let expires_at = match tokens.expires_in {
@@ -155,6 +156,9 @@ pub struct SessionInfo {
     pub is_staff: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<String>,
+    /// Whether the developer API log (`/api/dev/api-log`) is on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub api_log: Option<bool>,
 }
 
 /// `GET /api/session`: who is logged in (never the token).
@@ -169,6 +173,7 @@ pub async fn session(
             pid: None,
             is_staff: None,
             expires_at: None,
+            api_log: None,
         }));
     };
     let is_staff = session
@@ -183,6 +188,7 @@ pub async fn session(
         pid: session.pid,
         is_staff: Some(is_staff),
         expires_at,
+        api_log: Some(state.api_log.enabled()),
     }))
 }
 
@@ -193,6 +199,7 @@ pub async fn logout(
 ) -> Result<Response, AppError> {
     if let Some(id) = session_cookie(&headers) {
         state.sessions.delete_session(&id).await?;
+        state.api_log.forget(&crate::store::hash_key(&id));
     }
     let mut response = StatusCode::NO_CONTENT.into_response();
     response.headers_mut().insert(

@@ -128,6 +128,8 @@ pub struct Config {
     pub otp: crate::otp::settings::OtpSettings,
     /// Altinn Notifications (`PORTAL_NOTIFICATIONS_*`).
     pub notifications: crate::otp::settings::NotificationsSettings,
+    /// Whether the developer API log is kept and served (`PORTAL_API_LOG`).
+    pub api_log: bool,
 }
 
 /// A configuration that cannot be used; the message names every bad setting.
@@ -306,10 +308,12 @@ impl Config {
         }
         let (otp, notifications) =
             crate::otp::settings::parse(settings, environment, &base, &mut errors);
+        let api_log = crate::api_log::settings::parse(settings, environment, &mut errors);
         if !errors.is_empty() {
             return Err(ConfigError(errors));
         }
         Ok(Config {
+            api_log,
             otp,
             notifications,
             listen,

@@ -8,6 +8,7 @@
 
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
+use portal_api::api_log::Upstream;
 use portal_api::content::RenderedContent;
 use serde::Deserialize;
 use uuid::Uuid;
@@ -103,10 +104,10 @@ pub async fn content(
     let url = callable_url(&reference.url)
         .ok_or_else(|| AppError::BadGateway("content URL is not http(s)".into()))?;
 
-    let mut response = fetch(&state, &url, &grant.token, &headers).await?;
+    let mut response = fetch(&state, &caller, &url, &grant.token, &headers).await?;
     if response.status() == StatusCode::UNAUTHORIZED && freshness == Freshness::Cached {
         (grant, _) = grant_for(&state, &caller, dialog_id, &headers, true).await?;
-        response = fetch(&state, &url, &grant.token, &headers).await?;
+        response = fetch(&state, &caller, &url, &grant.token, &headers).await?;
     }
     let status = response.status();
     if !status.is_success() {
@@ -136,6 +137,7 @@ async fn grant_for(
 
 async fn fetch(
     state: &AppState,
+    caller: &Caller,
     url: &url::Url,
     token: &str,
     headers: &HeaderMap,
@@ -152,7 +154,11 @@ async fn fetch(
         host = url.host_str().unwrap_or(""),
         "fetching dialog content"
     );
-    request.send().await.map_err(upstream_error)
+    caller
+        .log
+        .send(Upstream::ServiceOwner, request)
+        .await
+        .map_err(upstream_error)
 }
 
 #[cfg(test)]

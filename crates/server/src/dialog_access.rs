@@ -5,8 +5,10 @@
 use altinn::{Dialog, ProblemDetails};
 use axum::body::Bytes;
 use axum::http::{HeaderMap, StatusCode, header};
+use portal_api::api_log::Upstream;
 use uuid::Uuid;
 
+use crate::api_log::UpstreamLog;
 use crate::auth::{current_session, session_cookie};
 use crate::dialog_grants::DialogGrant;
 use crate::error::AppError;
@@ -18,6 +20,8 @@ pub struct Caller {
     pub session: Session,
     /// Identifies the session in server memory (a hash of the cookie value).
     pub key: String,
+    /// Where this request's upstream calls are recorded (the developer API log).
+    pub log: UpstreamLog,
 }
 
 /// The caller, or 401.
@@ -28,7 +32,8 @@ pub async fn caller(state: &AppState, headers: &HeaderMap) -> Result<Caller, App
     let key = session_cookie(headers)
         .map(|c| hash_key(&c))
         .ok_or(AppError::Unauthenticated)?;
-    Ok(Caller { session, key })
+    let log = UpstreamLog::for_request(state, headers);
+    Ok(Caller { session, key, log })
 }
 
 /// Removes every `dialogToken` member (any depth, any letter case) from a JSON body on
@@ -128,7 +133,11 @@ pub async fn grant(
     if let Some(lang) = headers.get(header::ACCEPT_LANGUAGE) {
         request = request.header(header::ACCEPT_LANGUAGE, lang);
     }
-    let response = request.send().await.map_err(upstream_error)?;
+    let response = caller
+        .log
+        .send(Upstream::Dialogporten, request)
+        .await
+        .map_err(upstream_error)?;
     let status = response.status();
     if status == StatusCode::UNAUTHORIZED {
         return Err(AppError::Unauthenticated);

@@ -9,6 +9,7 @@
 
 pub mod actions;
 pub mod altinn_urls;
+pub mod api_log;
 pub mod auth;
 pub mod config;
 pub mod content;
@@ -66,6 +67,8 @@ pub struct AppState {
     pub otp: otp::OtpService,
     /// The simulator's routes (local mode).
     sim: Option<Router>,
+    /// The developer API log of each session (`/api/dev/api-log`, `PORTAL_API_LOG`).
+    pub api_log: Arc<api_log::Recorder>,
 }
 
 impl AppState {
@@ -113,6 +116,7 @@ impl AppState {
         }
         let csp = security::portal_csp(&script_src, oidc.issuer_origin().as_deref());
         Ok(AppState {
+            api_log: Arc::new(api_log::Recorder::new(config.api_log, config.session_ttl)),
             otp,
             origin: config.public_origin().into(),
             config: Arc::new(config),
@@ -157,6 +161,7 @@ pub fn app(state: AppState) -> Router {
             "/saved-searches/{id}",
             put(saved_searches::update).delete(saved_searches::delete),
         )
+        .route("/dev/api-log", get(api_log::route))
         .fallback(api_not_found);
 
     let dist = &state.config.dist_dir;

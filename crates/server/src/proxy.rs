@@ -6,6 +6,7 @@ use axum::body::{Body, to_bytes};
 use axum::extract::{OriginalUri, Request, State};
 use axum::http::{HeaderName, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use portal_api::api_log::Upstream;
 
 use crate::AppState;
 use crate::dialog_access::{caller, strip_dialog_tokens};
@@ -72,7 +73,11 @@ pub async fn forward(
     }
     // Log method and path only: the token is in a header, the query may hold party ids.
     tracing::debug!(method = %parts.method, path, "proxy");
-    let response = upstream.send().await.map_err(upstream_error)?;
+    let response = caller
+        .log
+        .send(Upstream::Dialogporten, upstream)
+        .await
+        .map_err(upstream_error)?;
     let status = response.status();
     if status == StatusCode::UNAUTHORIZED {
         // Dialogporten's 401 has no body; the portal needs to log in again.

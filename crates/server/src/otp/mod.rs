@@ -57,6 +57,7 @@ async fn staff(state: &AppState, headers: &HeaderMap) -> Result<Staff, OtpError>
         Some(pid) if state.staff_pids.contains(&pid) => Ok(Staff {
             name: session.name.unwrap_or_else(|| pid.clone()),
             id: pid,
+            log: crate::api_log::UpstreamLog::for_request(state, headers),
         }),
         _ => Err(OtpError::NotStaff),
     }

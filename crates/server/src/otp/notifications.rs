@@ -11,6 +11,7 @@ use std::pin::Pin;
 use altinn::notifications::{
     InstantOrderResponse, InstantSmsOrderRequest, NotificationsProblem, Shipment,
 };
+use portal_api::api_log::Upstream;
 use uuid::Uuid;
 
 use super::settings::NotificationsSettings;
@@ -145,9 +146,10 @@ impl HttpNotificationsClient {
             .token()
             .await
             .map_err(NotificationsError::Token)?;
-        let response = request
-            .bearer_auth(&token)
-            .send()
+        // Recorded in the developer API log of the request being served, if any (the
+        // order's body, with the phone number and the code, is never looked at).
+        let response = crate::api_log::UpstreamLog::current()
+            .send(Upstream::Notifications, request.bearer_auth(&token))
             .await
             .map_err(transport)?;
         let status = response.status().as_u16();

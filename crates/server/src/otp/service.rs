@@ -39,6 +39,8 @@ const MAX_CASE_REFERENCE: usize = 100;
 pub struct Staff {
     pub id: String,
     pub name: String,
+    /// Where the request's Notifications calls are recorded (the developer API log).
+    pub log: crate::api_log::UpstreamLog,
 }
 
 /// Whether a create made a new challenge (201) or answered a repeated key (200).
@@ -168,11 +170,12 @@ impl OtpService {
                 // The order runs in its own task: a client that goes away does not leave the
                 // challenge half-ordered.
                 let service = self.clone();
-                let ordered = tokio::spawn(async move { service.order_sms(challenge, code).await })
-                    .await
-                    .map_err(|e| {
-                        OtpError::App(crate::error::AppError::Internal(e.to_string()))
-                    })??;
+                let log = staff.log.clone();
+                let ordered = tokio::spawn(
+                    log.scope(async move { service.order_sms(challenge, code).await }),
+                )
+                .await
+                .map_err(|e| OtpError::App(crate::error::AppError::Internal(e.to_string())))??;
                 Ok(Created::New(self.view(&ordered, None)))
             }
             CreateOutcome::Existing(mut challenge) => {
@@ -290,7 +293,7 @@ impl OtpService {
             .ok_or(OtpError::NotFound)?;
         let delivery = match (challenge.order, challenge.shipment_id) {
             (OrderState::Ordered, Some(shipment)) => {
-                match self.notifications.shipment(shipment).await {
+                match staff.log.scope(self.notifications.shipment(shipment)).await {
                     Ok(s) => s
                         .recipients
                         .iter()

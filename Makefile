@@ -42,10 +42,13 @@ unit:
 wasm-test:
 	cargo test -p portal $(WASM)
 
-# Playwright against the release portal served by the server with the embedded simulator.
+# Playwright against the release portal served by the server with the embedded simulator,
+# then the inbox and OTP journeys again with the server in `custom` mode against a separate
+# simulator (demo login through the token generator, Maskinporten for Notifications).
 e2e: build-web
-	cargo build -p portal-server
+	cargo build -p portal-server -p altinn-sim
 	npx playwright test -c e2e/playwright.config.ts
+	npx playwright test -c e2e/playwright.custom.config.ts
 
 bench: tools build-web
 	cargo build --release -p portal-server

@@ -8,8 +8,8 @@ use crate::a11y::use_focus_on_navigation;
 use crate::components::SiteHeader;
 use crate::i18n::provide_i18n;
 use crate::pages::{
-    DialogPage, InboxPage, LoginErrorPage, LoginPage, NotFoundPage, SavedSearchesPage, StartPage,
-    VerifyPhonePage,
+    DemoLoginPage, DialogPage, InboxPage, LoginErrorPage, LoginPage, NotFoundPage,
+    SavedSearchesPage, StartPage, VerifyPhonePage,
 };
 use crate::session::provide_session;
 
@@ -44,6 +44,7 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/archive") view=InboxPage />
                 <Route path=path!("/bin") view=InboxPage />
                 <Route path=path!("/saved-searches") view=SavedSearchesPage />
+                <Route path=path!("/demo-login") view=DemoLoginPage />
             </Routes>
         </main>
     }

@@ -26,6 +26,8 @@ pub enum SessionStatus {
 #[derive(Clone, Copy, Debug)]
 pub struct SessionState {
     status: RwSignal<SessionStatus>,
+    /// Whether the server offers demo login (the test token generator).
+    demo_login: RwSignal<bool>,
 }
 
 impl SessionState {
@@ -33,6 +35,7 @@ impl SessionState {
     pub fn new(status: SessionStatus) -> Self {
         Self {
             status: RwSignal::new(status),
+            demo_login: RwSignal::new(false),
         }
     }
 
@@ -53,6 +56,11 @@ impl SessionState {
             .with(|s| matches!(s, SessionStatus::LoggedIn { is_staff: true, .. }))
     }
 
+    /// Whether the server offers demo login (tracked).
+    pub fn demo_login_available(&self) -> bool {
+        self.demo_login.get()
+    }
+
     /// Notes that an API call found no session.
     pub fn ended(&self) {
         self.status.set(SessionStatus::LoggedOut);
@@ -69,23 +77,41 @@ impl SessionState {
     /// page that needs a session reports its own errors.
     pub fn refresh(&self, lang: Lang) {
         let status = self.status;
+        let demo_login = self.demo_login;
         spawn_local(async move {
             let next = match api::get_session(lang).await {
-                Ok(session) if session.authenticated => SessionStatus::LoggedIn {
-                    name: session.name.unwrap_or_default(),
-                    is_staff: session.is_staff,
-                },
-                Ok(_) | Err(_) => SessionStatus::LoggedOut,
+                Ok(session) => {
+                    demo_login.set(session.demo_login);
+                    session_status(session)
+                }
+                Err(_) => SessionStatus::LoggedOut,
             };
             status.set(next);
         });
     }
 
-    /// Logs out on the server, then forgets the session here whatever the answer.
-    pub async fn log_out(&self, lang: Lang) -> Result<(), ApiError> {
+    /// Logs out on the server, then forgets the session here whatever the answer. `Ok`
+    /// holds where to go next: the identity provider's logout (an absolute URL) or a path.
+    pub async fn log_out(&self, lang: Lang) -> Result<String, ApiError> {
         let result = api::logout(lang).await;
         self.status.set(SessionStatus::LoggedOut);
-        result
+        result.map(|answer| answer.redirect)
+    }
+}
+
+/// What the portal shows for the server's session. Sessions without a name (demo logins:
+/// the test token generator gives none) show the national identity number.
+pub fn session_status(session: api::Session) -> SessionStatus {
+    if !session.authenticated {
+        return SessionStatus::LoggedOut;
+    }
+    SessionStatus::LoggedIn {
+        name: session
+            .name
+            .filter(|n| !n.trim().is_empty())
+            .or(session.pid)
+            .unwrap_or_default(),
+        is_staff: session.is_staff,
     }
 }
 

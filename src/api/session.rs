@@ -1,9 +1,11 @@
-//! Our server's session API: who is logged in, and logging out.
+//! Our server's session API: who is logged in, demo login, and logging out.
 //!
 //! Logging in is a full-page navigation to `/api/login` (see [`crate::routes::Page`]).
 
 use gloo_net::http::Request;
 use serde::Deserialize;
+
+pub use portal_api::auth::{DemoLogin, LogoutAnswer};
 
 use super::{ApiError, ensure_ok, into_json, send};
 use crate::i18n::Lang;
@@ -21,6 +23,12 @@ pub struct Session {
     /// When the session ends (RFC 3339).
     #[serde(default)]
     pub expires_at: Option<String>,
+    /// The national identity number (present when authenticated).
+    #[serde(default)]
+    pub pid: Option<String>,
+    /// Whether demo login (the test token generator) is available.
+    #[serde(default)]
+    pub demo_login: bool,
 }
 
 /// Asks the server whether there is a session.
@@ -28,8 +36,25 @@ pub async fn get_session(lang: Lang) -> Result<Session, ApiError> {
     into_json(send(Request::get("/api/session"), lang).await?).await
 }
 
-/// Ends the session (`POST /api/logout`, 204).
-pub async fn logout(lang: Lang) -> Result<(), ApiError> {
-    ensure_ok(send(Request::post("/api/logout"), lang).await?).await?;
+/// Ends the session (`POST /api/logout`); the answer says where the browser goes next
+/// (the identity provider's logout, or a page here).
+pub async fn logout(lang: Lang) -> Result<LogoutAnswer, ApiError> {
+    into_json(send(Request::post("/api/logout"), lang).await?).await
+}
+
+/// Logs in as a test person through the test token generator (`POST /api/demo-login`, 204).
+pub async fn demo_login(pid: &str, lang: Lang) -> Result<(), ApiError> {
+    let request = Request::post("/api/demo-login")
+        .header("Accept", "application/json")
+        .header("Accept-Language", lang.code())
+        .json(&DemoLogin {
+            pid: pid.to_owned(),
+        })
+        .map_err(|err| ApiError::Decode(err.to_string()))?;
+    let response = request
+        .send()
+        .await
+        .map_err(|err| ApiError::Network(err.to_string()))?;
+    ensure_ok(response).await?;
     Ok(())
 }

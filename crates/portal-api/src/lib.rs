@@ -4,6 +4,7 @@
 //! server answers. Both sides compile against these types, so a change on one side that
 //! the other does not follow fails to build instead of failing in a browser.
 
+pub mod auth;
 pub mod content;
 pub mod otp;
 pub mod saved_search;

@@ -11,10 +11,12 @@ pub mod actions;
 pub mod auth;
 pub mod config;
 pub mod content;
+pub mod demo_login;
 pub mod dialog_access;
 pub mod dialog_grants;
 pub mod error;
 pub mod local;
+pub mod login_settings;
 pub mod markdown;
 pub mod oidc;
 pub mod otp;
@@ -22,6 +24,7 @@ pub mod proxy;
 pub mod saved_search_store;
 pub mod saved_searches;
 pub mod security;
+pub mod session_tokens;
 pub mod store;
 
 use std::sync::Arc;
@@ -64,6 +67,8 @@ pub struct AppState {
     pub otp: otp::OtpService,
     /// The simulator's routes (local mode).
     sim: Option<Router>,
+    /// One token refresh at a time per session.
+    pub refresh_locks: Arc<session_tokens::RefreshLocks>,
 }
 
 impl AppState {
@@ -122,6 +127,7 @@ impl AppState {
             staff_pids: Arc::new(staff_pids),
             csp: csp.into(),
             sim,
+            refresh_locks: Arc::default(),
         })
     }
 
@@ -140,6 +146,7 @@ pub fn app(state: AppState) -> Router {
         .route("/login", get(auth::login))
         .route("/auth/callback", get(auth::callback))
         .route("/logout", post(auth::logout))
+        .route("/demo-login", post(demo_login::demo_login))
         .route("/dialogporten/{*path}", any(proxy::forward))
         .nest("/otp", otp::routes())
         .route("/dialogs/{dialog_id}/content", get(content::content))

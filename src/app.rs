@@ -10,8 +10,8 @@ use crate::components::SiteHeader;
 use crate::components::api_log::{ApiLogPanel, provide_api_log};
 use crate::i18n::provide_i18n;
 use crate::pages::{
-    DialogPage, InboxPage, LoginErrorPage, LoginPage, NotFoundPage, SavedSearchesPage, StartPage,
-    VerifyPhonePage,
+    DemoLoginPage, DialogPage, InboxPage, LoginErrorPage, LoginPage, NotFoundPage,
+    SavedSearchesPage, StartPage, VerifyPhonePage,
 };
 use crate::session::provide_session;
 
@@ -49,6 +49,7 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/archive") view=InboxPage />
                 <Route path=path!("/bin") view=InboxPage />
                 <Route path=path!("/saved-searches") view=SavedSearchesPage />
+                <Route path=path!("/demo-login") view=DemoLoginPage />
             </Routes>
         </main>
     }

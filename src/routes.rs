@@ -19,6 +19,8 @@ pub enum Page {
     ApiLogin { return_to: String },
     /// `/saved-searches`: the user's saved searches.
     SavedSearches,
+    /// `/demo-login`: log in as a test person through the test token generator.
+    DemoLogin,
 }
 
 impl Page {
@@ -39,6 +41,7 @@ impl Page {
                 with_query("/api/login", "returnTo", Some(&safe_return_to(return_to)))
             }
             Page::SavedSearches => "/saved-searches".to_owned(),
+            Page::DemoLogin => "/demo-login".to_owned(),
         }
     }
 }
@@ -48,7 +51,7 @@ impl Page {
 pub fn safe_return_to(path: &str) -> String {
     let own_path = path.starts_with('/') && !path.starts_with("//") && !path.contains('\\');
     let route = path.split(['?', '#']).next().unwrap_or_default();
-    let leads_to_login = matches!(route, "/" | "/login" | "/login-error");
+    let leads_to_login = matches!(route, "/" | "/login" | "/login-error" | "/demo-login");
     if own_path && !leads_to_login {
         path.to_owned()
     } else {

@@ -28,6 +28,8 @@ pub struct SessionState {
     status: RwSignal<SessionStatus>,
     /// Whether the server offers the developer API log to this session.
     api_log: RwSignal<bool>,
+    /// Whether the server offers demo login (the test token generator).
+    demo_login: RwSignal<bool>,
 }
 
 impl SessionState {
@@ -36,6 +38,7 @@ impl SessionState {
         Self {
             status: RwSignal::new(status),
             api_log: RwSignal::new(false),
+            demo_login: RwSignal::new(false),
         }
     }
 
@@ -66,6 +69,11 @@ impl SessionState {
         self.api_log.set(available);
     }
 
+    /// Whether the server offers demo login (tracked).
+    pub fn demo_login_available(&self) -> bool {
+        self.demo_login.get()
+    }
+
     /// Notes that an API call found no session.
     pub fn ended(&self) {
         self.status.set(SessionStatus::LoggedOut);
@@ -83,26 +91,42 @@ impl SessionState {
     pub fn refresh(&self, lang: Lang) {
         let status = self.status;
         let api_log = self.api_log;
+        let demo_login = self.demo_login;
         spawn_local(async move {
             let next = match api::get_session(lang).await {
-                Ok(session) if session.authenticated => {
-                    api_log.set(session.api_log);
-                    SessionStatus::LoggedIn {
-                        name: session.name.unwrap_or_default(),
-                        is_staff: session.is_staff,
-                    }
+                Ok(session) => {
+                    demo_login.set(session.demo_login);
+                    api_log.set(session.authenticated && session.api_log);
+                    session_status(session)
                 }
-                Ok(_) | Err(_) => SessionStatus::LoggedOut,
+                Err(_) => SessionStatus::LoggedOut,
             };
             status.set(next);
         });
     }
 
-    /// Logs out on the server, then forgets the session here whatever the answer.
-    pub async fn log_out(&self, lang: Lang) -> Result<(), ApiError> {
+    /// Logs out on the server, then forgets the session here whatever the answer. `Ok`
+    /// holds where to go next: the identity provider's logout (an absolute URL) or a path.
+    pub async fn log_out(&self, lang: Lang) -> Result<String, ApiError> {
         let result = api::logout(lang).await;
         self.status.set(SessionStatus::LoggedOut);
-        result
+        result.map(|answer| answer.redirect)
+    }
+}
+
+/// What the portal shows for the server's session. Sessions without a name (demo logins:
+/// the test token generator gives none) show the national identity number.
+pub fn session_status(session: api::Session) -> SessionStatus {
+    if !session.authenticated {
+        return SessionStatus::LoggedOut;
+    }
+    SessionStatus::LoggedIn {
+        name: session
+            .name
+            .filter(|n| !n.trim().is_empty())
+            .or(session.pid)
+            .unwrap_or_default(),
+        is_staff: session.is_staff,
     }
 }
 

@@ -31,8 +31,8 @@ export function collectErrors(page: Page): string[] {
 /** UI words the journeys use, per language (the accessible names are the contract). */
 export const words = {
   en: { logIn: 'Log in', logOut: 'Log out', chooseUser: 'Choose a test user', inbox: 'Inbox', dialogs: 'Dialogs', chooseParty: 'Choose party', demoLogin: 'Demo login', pid: 'National identity number' },
-  nb: { logIn: 'Logg inn', logOut: 'Logg ut', chooseUser: 'Velg en testbruker', inbox: 'Innboks', dialogs: 'Dialoger', chooseParty: 'Velg aktør' },
-  nn: { logIn: 'Logg inn', logOut: 'Logg ut', chooseUser: 'Vel ein testbrukar', inbox: 'Innboks', dialogs: 'Dialogar', chooseParty: 'Vel aktør' },
+  nb: { logIn: 'Logg inn', logOut: 'Logg ut', chooseUser: 'Velg en testbruker', inbox: 'Innboks', dialogs: 'Dialoger', chooseParty: 'Velg aktør', demoLogin: 'Demoinnlogging', pid: 'Fødselsnummer' },
+  nn: { logIn: 'Logg inn', logOut: 'Logg ut', chooseUser: 'Vel ein testbrukar', inbox: 'Innboks', dialogs: 'Dialogar', chooseParty: 'Vel aktør', demoLogin: 'Demoinnlogging', pid: 'Fødselsnummer' },
 } as const;
 export type Lang = keyof typeof words;
 

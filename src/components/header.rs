@@ -87,10 +87,19 @@ fn AuthControls() -> impl IntoView {
         let navigate = navigate.clone();
         let lang = i18n.lang_signal().get_untracked();
         spawn_local(async move {
-            // Whatever the server answers, the portal forgets the session and goes home.
-            let _ = session.log_out(lang).await;
+            // Whatever the server answers, the portal forgets the session. Then on to the
+            // identity provider's logout (it comes back to the start page), or home.
+            let next = session.log_out(lang).await;
             busy.set(false);
-            navigate(&Page::Start.href(), NavigateOptions::default());
+            match next {
+                Ok(url) if is_absolute_http(&url) => {
+                    let _ = window().location().assign(&url);
+                }
+                Ok(path) if path.starts_with('/') && !path.starts_with("//") => {
+                    navigate(&path, NavigateOptions::default())
+                }
+                _ => navigate(&Page::Start.href(), NavigateOptions::default()),
+            }
         });
     };
 
@@ -120,4 +129,9 @@ fn AuthControls() -> impl IntoView {
             .into_any()
         }
     }
+}
+
+/// An `http(s)://` URL (the identity provider's logout), as opposed to a path here.
+fn is_absolute_http(url: &str) -> bool {
+    url.starts_with("https://") || url.starts_with("http://")
 }

@@ -1,6 +1,7 @@
 //! One module per route. Pages own their data: they fetch, and hand plain values to
 //! components.
 
+pub mod demo_login;
 pub mod dialog;
 pub mod inbox;
 pub mod login;
@@ -9,6 +10,7 @@ pub mod saved_searches;
 pub mod start;
 pub mod verify_phone;
 
+pub use demo_login::DemoLoginPage;
 pub use dialog::DialogPage;
 pub use inbox::InboxPage;
 pub use login::{LoginErrorPage, LoginPage};

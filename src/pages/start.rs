@@ -45,7 +45,15 @@ pub fn StartPage() -> impl IntoView {
                     </p>
                 }
                 .into_any(),
-                SessionStatus::LoggedOut => view! { <p>{move || i18n.t(Key::StartLoginHint)}</p> }.into_any(),
+                SessionStatus::LoggedOut => view! {
+                    <p>{move || i18n.t(Key::StartLoginHint)}</p>
+                    <Show when=move || session.demo_login_available()>
+                        <p>
+                            <a href=Page::DemoLogin.href()>{move || i18n.t(Key::DemoLoginLink)}</a>
+                        </p>
+                    </Show>
+                }
+                .into_any(),
                 SessionStatus::Unknown => ().into_any(),
             }}
         </div>

@@ -5,6 +5,7 @@
 //! the other does not follow fails to build instead of failing in a browser.
 
 pub mod api_log;
+pub mod auth;
 pub mod content;
 pub mod otp;
 pub mod saved_search;

@@ -2,14 +2,15 @@
 //! HttpOnly session cookie; tokens stay on the server.
 
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{AppError, Json};
 use crate::oidc::{AuthorizeParams, random_token};
-use crate::store::{PendingLogin, Session};
+use crate::store::{PendingLogin, Session, SessionTokens};
 use crate::{AppState, now_unix};
+use portal_api::auth::LogoutAnswer;
 
 /// The session cookie's name.
 pub const SESSION_COOKIE: &str = "portal_session";
@@ -115,15 +116,17 @@ pub async fn callback(
         }
     };
 
-    // A fresh id at every login (no session fixation); the old session ends.
-    if let Some(old) = session_cookie(&headers) {
-        state.sessions.delete_session(&old).await?;
-        state.api_log.forget(&crate::store::hash_key(&old));
-    }
     let ttl = state.config.session_ttl.as_secs() as i64;
-    let expires_at = match tokens.expires_in {
-        Some(secs) if secs > 0 => now + secs.min(ttl),
+    let access_expires_at = match tokens.expires_in {
+        Some(secs) if secs > 0 => now + secs,
         _ => now + ttl,
+    };
+    // With a refresh token the session lasts its TTL (the access token is renewed);
+    // without one it ends with the access token.
+    let expires_at = if tokens.refresh_token.is_some() {
+        now + ttl
+    } else {
+        access_expires_at.min(now + ttl)
     };
     let session = Session {
         access_token: tokens.access_token,
@@ -133,14 +136,44 @@ pub async fn callback(
         created_at: now,
         expires_at,
     };
-    let id = random_token();
-    state.sessions.insert_session(&id, &session).await?;
+    let kept = SessionTokens {
+        access_expires_at,
+        refresh_token: tokens.refresh_token,
+        id_token: Some(tokens.id_token),
+    };
+    let cookie = begin_session(&state, &headers, &session, Some(&kept)).await?;
     tracing::info!("login completed");
 
-    let cookie = session_cookie_header(&id, expires_at - now, state.config.secure_cookies());
     let mut response = Redirect::to(&pending.return_to).into_response();
     response.headers_mut().insert(header::SET_COOKIE, cookie);
     Ok(response)
+}
+
+/// Stores a new session under a fresh id (no session fixation: the request's old session
+/// ends) and returns its `Set-Cookie` value. Every kind of login ends here.
+pub async fn begin_session(
+    state: &AppState,
+    headers: &HeaderMap,
+    session: &Session,
+    tokens: Option<&SessionTokens>,
+) -> Result<HeaderValue, AppError> {
+    if let Some(old) = session_cookie(headers) {
+        state.sessions.delete_session(&old).await?;
+        state.api_log.forget(&crate::store::hash_key(&old));
+    }
+    let id = random_token();
+    if let Some(tokens) = tokens {
+        state
+            .sessions
+            .insert_tokens(&id, tokens, session.expires_at)
+            .await?;
+    }
+    state.sessions.insert_session(&id, session).await?;
+    Ok(session_cookie_header(
+        &id,
+        session.expires_at - session.created_at,
+        state.config.secure_cookies(),
+    ))
 }
 
 /// What `GET /api/session` answers.
@@ -159,6 +192,9 @@ pub struct SessionInfo {
     /// Whether the developer API log (`/api/dev/api-log`) is on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub api_log: Option<bool>,
+    /// Whether `POST /api/demo-login` (the test token generator) is available.
+    #[serde(default)]
+    pub demo_login: bool,
 }
 
 /// `GET /api/session`: who is logged in (never the token).
@@ -166,6 +202,7 @@ pub async fn session(
     State(state): State<AppState>,
     headers: HeaderMap,
 ) -> Result<Json<SessionInfo>, AppError> {
+    let demo_login = state.config.token_generator.is_some();
     let Some(session) = current_session(&state, &headers).await? else {
         return Ok(Json(SessionInfo {
             authenticated: false,
@@ -174,6 +211,7 @@ pub async fn session(
             is_staff: None,
             expires_at: None,
             api_log: None,
+            demo_login,
         }));
     };
     let is_staff = session
@@ -189,19 +227,38 @@ pub async fn session(
         is_staff: Some(is_staff),
         expires_at,
         api_log: Some(state.api_log.enabled()),
+        demo_login,
     }))
 }
 
-/// `POST /api/logout`: the session is deleted and the cookie cleared.
+/// `POST /api/logout`: the session is deleted and the cookie cleared; the answer says
+/// where the browser goes next: the provider's end-session endpoint (with the ID token as
+/// hint, coming back to the start page) when the provider has one and the session came
+/// from an OIDC login, else the start page.
 pub async fn logout(
     State(state): State<AppState>,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
+    let mut redirect = None;
     if let Some(id) = session_cookie(&headers) {
+        let id_token = match state.sessions.session(&id, now_unix()).await? {
+            Some(_) => state.sessions.tokens(&id).await?.and_then(|t| t.id_token),
+            None => None,
+        };
         state.sessions.delete_session(&id).await?;
         state.api_log.forget(&crate::store::hash_key(&id));
+        if let Some(id_token) = id_token {
+            let back = format!("{}/", state.config.public_base());
+            redirect = state
+                .oidc
+                .end_session_url(&id_token, &back, &random_token())
+                .await;
+        }
     }
-    let mut response = StatusCode::NO_CONTENT.into_response();
+    let answer = LogoutAnswer {
+        redirect: redirect.unwrap_or_else(|| "/".to_owned()),
+    };
+    let mut response = Json(answer).into_response();
     response.headers_mut().insert(
         header::SET_COOKIE,
         session_cookie_header("", 0, state.config.secure_cookies()),
@@ -214,8 +271,11 @@ pub async fn current_session(
     state: &AppState,
     headers: &HeaderMap,
 ) -> Result<Option<Session>, AppError> {
-    match session_cookie(headers) {
-        Some(id) => Ok(state.sessions.session(&id, now_unix()).await?),
+    let Some(id) = session_cookie(headers) else {
+        return Ok(None);
+    };
+    match state.sessions.session(&id, now_unix()).await? {
+        Some(session) => crate::session_tokens::ensure_fresh(state, &id, session).await,
         None => Ok(None),
     }
 }

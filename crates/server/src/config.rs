@@ -86,7 +86,8 @@ pub struct OidcSettings {
     /// Issuer identifier; discovery is at `{issuer}/.well-known/openid-configuration`.
     pub issuer: String,
     pub client_id: String,
-    pub client_secret: String,
+    /// Client authentication at the token endpoint (secret or private key).
+    pub client_auth: crate::login_settings::ClientAuth,
     /// Requested scopes, space separated.
     pub scope: String,
     /// Requested level of assurance.
@@ -98,7 +99,7 @@ impl std::fmt::Debug for OidcSettings {
         f.debug_struct("OidcSettings")
             .field("issuer", &self.issuer)
             .field("client_id", &self.client_id)
-            .field("client_secret", &"<redacted>")
+            .field("client_auth", &self.client_auth)
             .field("scope", &self.scope)
             .field("acr_values", &self.acr_values)
             .finish()
@@ -130,6 +131,8 @@ pub struct Config {
     pub notifications: crate::otp::settings::NotificationsSettings,
     /// Whether the developer API log is kept and served (`PORTAL_API_LOG`).
     pub api_log: bool,
+    /// The test token generator for demo logins (`PORTAL_TOKEN_GENERATOR_*`); `None`: no demo login.
+    pub token_generator: Option<crate::login_settings::TokenGeneratorSettings>,
 }
 
 /// A configuration that cannot be used; the message names every bad setting.
@@ -255,12 +258,13 @@ impl Config {
 
         let scope = parse("oidc_scope", "openid digdir:dialogporten");
         let acr_values = parse("oidc_acr_values", "idporten-loa-substantial");
+        let login = crate::login_settings::parse(settings, environment, &base, &mut errors);
         let (oidc, dialogporten_url) = match environment {
             Environment::Local => (
                 OidcSettings {
                     issuer: format!("{base}/idporten"),
                     client_id: LOCAL_CLIENT_ID.into(),
-                    client_secret: LOCAL_CLIENT_SECRET.into(),
+                    client_auth: login.client_auth,
                     scope,
                     acr_values,
                 },
@@ -283,13 +287,12 @@ impl Config {
                 };
                 let issuer = required("oidc_issuer");
                 let client_id = required("oidc_client_id");
-                let client_secret = required("oidc_client_secret");
                 let dialogporten = required("dialogporten_url");
                 (
                     OidcSettings {
                         issuer: issuer.trim_end_matches('/').to_owned(),
                         client_id,
-                        client_secret,
+                        client_auth: login.client_auth,
                         scope,
                         acr_values,
                     },
@@ -316,6 +319,7 @@ impl Config {
             api_log,
             otp,
             notifications,
+            token_generator: login.token_generator,
             listen,
             public_url,
             dist_dir,
@@ -428,7 +432,7 @@ mod tests {
         for name in [
             "PORTAL_OIDC_ISSUER",
             "PORTAL_OIDC_CLIENT_ID",
-            "PORTAL_OIDC_CLIENT_SECRET",
+            "PORTAL_OIDC_CLIENT_SECRET or PORTAL_OIDC_CLIENT_KEY",
             "PORTAL_DIALOGPORTEN_URL",
         ] {
             assert!(text.contains(name), "{text}");

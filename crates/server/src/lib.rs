@@ -13,10 +13,12 @@ pub mod api_log;
 pub mod auth;
 pub mod config;
 pub mod content;
+pub mod demo_login;
 pub mod dialog_access;
 pub mod dialog_grants;
 pub mod error;
 pub mod local;
+pub mod login_settings;
 pub mod markdown;
 pub mod oidc;
 pub mod otp;
@@ -25,6 +27,7 @@ pub mod saved_search_store;
 pub mod saved_searches;
 pub mod security;
 pub mod service_token;
+pub mod session_tokens;
 pub mod store;
 
 use std::sync::Arc;
@@ -69,6 +72,8 @@ pub struct AppState {
     sim: Option<Router>,
     /// The developer API log of each session (`/api/dev/api-log`, `PORTAL_API_LOG`).
     pub api_log: Arc<api_log::Recorder>,
+    /// One token refresh at a time per session.
+    pub refresh_locks: Arc<session_tokens::RefreshLocks>,
 }
 
 impl AppState {
@@ -128,6 +133,7 @@ impl AppState {
             staff_pids: Arc::new(staff_pids),
             csp: csp.into(),
             sim,
+            refresh_locks: Arc::default(),
         })
     }
 
@@ -146,6 +152,7 @@ pub fn app(state: AppState) -> Router {
         .route("/login", get(auth::login))
         .route("/auth/callback", get(auth::callback))
         .route("/logout", post(auth::logout))
+        .route("/demo-login", post(demo_login::demo_login))
         .route("/dialogporten/{*path}", any(proxy::forward))
         .nest("/otp", otp::routes())
         .route("/dialogs/{dialog_id}/content", get(content::content))

@@ -21,8 +21,11 @@ pub fn simulator(config: &Config) -> (Router, Vec<String>) {
         clients: vec![altinn_sim::OidcClient {
             client_id: LOCAL_CLIENT_ID.into(),
             client_secret: LOCAL_CLIENT_SECRET.into(),
+            post_logout_redirect_uris: vec![format!("{}/", config.public_base())],
+            ..altinn_sim::OidcClient::default()
         }],
         maskinporten: maskinporten_config(config),
+        ..altinn_sim::SimConfig::default()
     });
     let staff = sim
         .personas()

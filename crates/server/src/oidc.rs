@@ -13,6 +13,7 @@ use tokio::sync::RwLock;
 use url::Url;
 
 use crate::config::OidcSettings;
+use crate::login_settings::ClientAuth;
 
 /// How long discovery and JWKS documents are reused.
 const METADATA_TTL: Duration = Duration::from_secs(3600);
@@ -24,6 +25,9 @@ pub struct Discovery {
     pub authorization_endpoint: String,
     pub token_endpoint: String,
     pub jwks_uri: String,
+    /// RP-initiated logout, when the provider offers it.
+    #[serde(default)]
+    pub end_session_endpoint: Option<String>,
 }
 
 /// The token endpoint's answer.
@@ -33,6 +37,65 @@ pub struct TokenResponse {
     pub id_token: String,
     #[serde(default)]
     pub expires_in: Option<i64>,
+    /// Kept with the session on the server, to renew the access token.
+    #[serde(default)]
+    pub refresh_token: Option<String>,
+}
+
+/// The token endpoint's answer to a refresh.
+#[derive(Clone, Deserialize)]
+pub struct RefreshedTokens {
+    pub access_token: String,
+    #[serde(default)]
+    pub expires_in: Option<i64>,
+    /// The rotated refresh token (absent: keep using the old one).
+    #[serde(default)]
+    pub refresh_token: Option<String>,
+}
+
+/// Why a refresh did not work.
+#[derive(Debug)]
+pub enum RefreshError {
+    /// The provider refused (4xx, e.g. `invalid_grant`): the session is over.
+    Rejected(String),
+    /// The provider could not be reached or failed (5xx, timeout).
+    Unavailable(String),
+}
+
+impl std::fmt::Display for RefreshError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RefreshError::Rejected(d) => write!(f, "refresh refused: {d}"),
+            RefreshError::Unavailable(d) => write!(f, "refresh failed: {d}"),
+        }
+    }
+}
+
+/// `client_assertion_type` for `private_key_jwt` (RFC 7523).
+pub const CLIENT_ASSERTION_TYPE: &str = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+/// Lifetime of a client assertion.
+pub const CLIENT_ASSERTION_TTL_SECS: i64 = 120;
+
+/// A `private_key_jwt` client assertion: `iss` = `sub` = the client id, `aud` = the
+/// issuer, a fresh `jti`, `iat`, `exp` = `iat` + 120 s; RS256 with `kid`.
+pub fn client_assertion(
+    client_id: &str,
+    issuer: &str,
+    key: &jsonwebtoken::EncodingKey,
+    kid: &str,
+) -> Result<String, jsonwebtoken::errors::Error> {
+    let iat = crate::now_unix();
+    let claims = serde_json::json!({
+        "iss": client_id,
+        "sub": client_id,
+        "aud": issuer,
+        "jti": random_token(),
+        "iat": iat,
+        "exp": iat + CLIENT_ASSERTION_TTL_SECS,
+    });
+    let mut header = jsonwebtoken::Header::new(Algorithm::RS256);
+    header.kid = Some(kid.to_owned());
+    jsonwebtoken::encode(&header, &claims, key)
 }
 
 /// The verified identity from an ID token.
@@ -175,7 +238,7 @@ impl OidcClient {
         Ok(url.into())
     }
 
-    /// Exchanges the code (client_secret_basic) and verifies the ID token.
+    /// Exchanges the code (client authentication as configured) and verifies the ID token.
     pub async fn exchange(
         &self,
         code: &str,
@@ -183,22 +246,17 @@ impl OidcClient {
         nonce: &str,
     ) -> Result<(TokenResponse, Identity), OidcError> {
         let d = self.discovery().await?;
+        let form = vec![
+            ("grant_type", "authorization_code".to_owned()),
+            ("code", code.to_owned()),
+            ("redirect_uri", self.redirect_uri.clone()),
+            ("code_verifier", code_verifier.to_owned()),
+        ];
         let response = self
-            .http
-            .post(&d.token_endpoint)
-            .basic_auth(
-                form_encode(&self.settings.client_id),
-                Some(form_encode(&self.settings.client_secret)),
-            )
-            .form(&[
-                ("grant_type", "authorization_code"),
-                ("code", code),
-                ("redirect_uri", &self.redirect_uri),
-                ("code_verifier", code_verifier),
-            ])
+            .token_request(&d, form)?
             .send()
             .await
-            .map_err(|e| OidcError::Exchange(format!("POST token: {e}")))?;
+            .map_err(|e| OidcError::Exchange(format!("POST token: {}", e.without_url())))?;
         let status = response.status();
         if !status.is_success() {
             let body = response.text().await.unwrap_or_default();
@@ -211,6 +269,86 @@ impl OidcClient {
             .map_err(|e| OidcError::Exchange(format!("token response: {e}")))?;
         let identity = self.verify_id_token(&tokens.id_token, nonce).await?;
         Ok((tokens, identity))
+    }
+
+    /// A POST to the token endpoint with the client's authentication: Basic with the
+    /// secret, or a signed client assertion in the form (`private_key_jwt`).
+    fn token_request(
+        &self,
+        d: &Discovery,
+        mut form: Vec<(&'static str, String)>,
+    ) -> Result<reqwest::RequestBuilder, OidcError> {
+        let mut request = self.http.post(&d.token_endpoint);
+        match &self.settings.client_auth {
+            ClientAuth::Secret(secret) => {
+                request = request.basic_auth(
+                    form_encode(&self.settings.client_id),
+                    Some(form_encode(secret)),
+                );
+            }
+            ClientAuth::PrivateKey { key, kid } => {
+                let assertion = client_assertion(&self.settings.client_id, &d.issuer, key, kid)
+                    .map_err(|e| OidcError::Exchange(format!("client assertion: {e}")))?;
+                form.push(("client_id", self.settings.client_id.clone()));
+                form.push(("client_assertion_type", CLIENT_ASSERTION_TYPE.to_owned()));
+                form.push(("client_assertion", assertion));
+            }
+        }
+        Ok(request.form(&form))
+    }
+
+    /// `grant_type=refresh_token`: a new access token (and usually a new refresh token).
+    pub async fn refresh(&self, refresh_token: &str) -> Result<RefreshedTokens, RefreshError> {
+        let d = self
+            .discovery()
+            .await
+            .map_err(|e| RefreshError::Unavailable(e.to_string()))?;
+        let form = vec![
+            ("grant_type", "refresh_token".to_owned()),
+            ("refresh_token", refresh_token.to_owned()),
+        ];
+        let response = self
+            .token_request(&d, form)
+            .map_err(|e| RefreshError::Unavailable(e.to_string()))?
+            .send()
+            .await
+            .map_err(|e| RefreshError::Unavailable(format!("POST token: {}", e.without_url())))?;
+        let status = response.status();
+        if status.is_client_error() {
+            let body = response.text().await.unwrap_or_default();
+            let body: String = body.chars().take(300).collect();
+            return Err(RefreshError::Rejected(format!("status {status}: {body}")));
+        }
+        if !status.is_success() {
+            return Err(RefreshError::Unavailable(format!("status {status}")));
+        }
+        response
+            .json()
+            .await
+            .map_err(|e| RefreshError::Unavailable(format!("token response: {e}")))
+    }
+
+    /// Where to send the browser to log out at the provider too, if it has an
+    /// `end_session_endpoint`: with `id_token_hint`, `post_logout_redirect_uri` and `state`.
+    pub async fn end_session_url(
+        &self,
+        id_token: &str,
+        post_logout_redirect_uri: &str,
+        state: &str,
+    ) -> Option<String> {
+        let d = match self.discovery().await {
+            Ok(d) => d,
+            Err(e) => {
+                tracing::warn!(error = %e, "no provider logout: discovery failed");
+                return None;
+            }
+        };
+        let mut url = Url::parse(d.end_session_endpoint.as_deref()?).ok()?;
+        url.query_pairs_mut()
+            .append_pair("id_token_hint", id_token)
+            .append_pair("post_logout_redirect_uri", post_logout_redirect_uri)
+            .append_pair("state", state);
+        Some(url.into())
     }
 
     async fn key_set(&self, refresh: bool) -> Result<JwkSet, OidcError> {

@@ -12,6 +12,8 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+pub use crate::session_tokens::SessionTokens;
+
 /// A logged-in user.
 #[derive(Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Session {
@@ -88,6 +90,15 @@ pub trait SessionStore: Send + Sync {
     fn take_pending(&self, state: &str, now: i64) -> StoreFuture<'_, Option<PendingLogin>>;
     /// Deletes expired sessions and pending logins; returns how many rows went.
     fn sweep(&self, now: i64) -> StoreFuture<'_, usize>;
+    /// Stores (replaces) the session's refresh and ID tokens; they go with the session.
+    fn insert_tokens(
+        &self,
+        id: &str,
+        tokens: &SessionTokens,
+        expires_at: i64,
+    ) -> StoreFuture<'_, ()>;
+    /// The session's refresh and ID tokens, if it has any.
+    fn tokens(&self, id: &str) -> StoreFuture<'_, Option<SessionTokens>>;
 }
 
 /// SHA-256 of a secret key, hex encoded.
@@ -136,6 +147,7 @@ impl SqliteStore {
              );",
         )?;
         conn.execute_batch(crate::saved_search_store::SCHEMA)?;
+        conn.execute_batch(crate::session_tokens::SCHEMA)?;
         Ok(SqliteStore {
             conn: Arc::new(Mutex::new(conn)),
         })
@@ -206,6 +218,10 @@ impl SessionStore for SqliteStore {
         let key = hash_key(id);
         self.run(move |c| {
             c.execute("DELETE FROM sessions WHERE id_hash = ?1", params![key])?;
+            c.execute(
+                "DELETE FROM session_tokens WHERE id_hash = ?1",
+                params![key],
+            )?;
             Ok(())
         })
     }
@@ -247,7 +263,42 @@ impl SessionStore for SqliteStore {
                 "DELETE FROM pending_logins WHERE expires_at <= ?1",
                 params![now],
             )?;
+            c.execute(
+                "DELETE FROM session_tokens WHERE expires_at <= ?1",
+                params![now],
+            )?;
             Ok(a + b)
+        })
+    }
+
+    fn insert_tokens(
+        &self,
+        id: &str,
+        tokens: &SessionTokens,
+        expires_at: i64,
+    ) -> StoreFuture<'_, ()> {
+        let key = hash_key(id);
+        let data = serde_json::to_string(tokens);
+        self.run(move |c| {
+            c.execute(
+                "INSERT OR REPLACE INTO session_tokens (id_hash, data, expires_at) VALUES (?1, ?2, ?3)",
+                params![key, data?, expires_at],
+            )?;
+            Ok(())
+        })
+    }
+
+    fn tokens(&self, id: &str) -> StoreFuture<'_, Option<SessionTokens>> {
+        let key = hash_key(id);
+        self.run(move |c| {
+            let data: Option<String> = c
+                .query_row(
+                    "SELECT data FROM session_tokens WHERE id_hash = ?1",
+                    params![key],
+                    |row| row.get(0),
+                )
+                .optional()?;
+            Ok(data.map(|d| serde_json::from_str(&d)).transpose()?)
         })
     }
 }

@@ -47,7 +47,7 @@ fn client(issuer: &str) -> OidcClient {
         OidcSettings {
             issuer: issuer.to_owned(),
             client_id: "portal-test".into(),
-            client_secret: "secret".into(),
+            client_auth: portal_server::login_settings::ClientAuth::Secret("secret".into()),
             scope: "openid".into(),
             acr_values: "idporten-loa-substantial".into(),
         },

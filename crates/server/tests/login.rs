@@ -216,13 +216,23 @@ async fn full_login_flow_against_the_simulator() {
         .send()
         .await
         .unwrap();
-    assert_eq!(out.status(), StatusCode::NO_CONTENT);
+    assert_eq!(out.status(), StatusCode::OK);
     assert!(
         out.headers()[SET_COOKIE]
             .to_str()
             .unwrap()
             .contains("Max-Age=0")
     );
+    // Then on to the simulator's logout, which comes back to the start page.
+    let next: serde_json::Value = out.json().await.unwrap();
+    let end_session = next["redirect"].as_str().unwrap();
+    assert!(
+        end_session.starts_with(&format!("{}/idporten/endsession?", portal.base)),
+        "{end_session}"
+    );
+    let back = portal.browser.get(end_session).send().await.unwrap();
+    assert_eq!(back.status(), StatusCode::SEE_OTHER);
+    assert!(location(&back).starts_with(&format!("{}/?state=", portal.base)));
     assert_eq!(portal.session(&second.cookie).await["authenticated"], false);
 }
 

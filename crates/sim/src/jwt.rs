@@ -101,6 +101,23 @@ impl Keys {
 /// Verifies the signature of a compact EdDSA JWS and its `exp`/`nbf` (unix seconds, against
 /// `now`, 30 s leeway) and returns the claims.
 pub fn verify(key: &VerifyingKey, token: &str, now: i64) -> Result<Value, JwtError> {
+    let claims = verify_signature(key, token)?;
+    if let Some(exp) = claims.get("exp").and_then(Value::as_i64)
+        && exp + 30 <= now
+    {
+        return Err(JwtError::Expired);
+    }
+    if let Some(nbf) = claims.get("nbf").and_then(Value::as_i64)
+        && nbf > now + 30
+    {
+        return Err(JwtError::Expired);
+    }
+    Ok(claims)
+}
+
+/// Verifies only the signature of a compact EdDSA JWS (not its times) and returns the
+/// claims: for hints such as an expired ID token at logout.
+pub fn verify_signature(key: &VerifyingKey, token: &str) -> Result<Value, JwtError> {
     let mut parts = token.split('.');
     let (Some(h), Some(p), Some(s), None) =
         (parts.next(), parts.next(), parts.next(), parts.next())
@@ -128,16 +145,6 @@ pub fn verify(key: &VerifyingKey, token: &str, now: i64) -> Result<Value, JwtErr
         .ok()
         .and_then(|b| serde_json::from_slice(&b).ok())
         .ok_or(JwtError::Malformed)?;
-    if let Some(exp) = claims.get("exp").and_then(Value::as_i64)
-        && exp + 30 <= now
-    {
-        return Err(JwtError::Expired);
-    }
-    if let Some(nbf) = claims.get("nbf").and_then(Value::as_i64)
-        && nbf > now + 30
-    {
-        return Err(JwtError::Expired);
-    }
     Ok(claims)
 }
 

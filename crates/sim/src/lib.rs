@@ -7,7 +7,11 @@
 //!
 //! Routes (all under the host's root; `public_base_url` is only used to build absolute URLs):
 //! - `GET /idporten/.well-known/openid-configuration`, `GET /idporten/jwks`,
-//!   `GET|POST /idporten/authorize`, `POST /idporten/token`
+//!   `GET|POST /idporten/authorize`, `POST /idporten/token` (authorization code with PKCE,
+//!   refresh tokens rotated on use; client secret or `private_key_jwt`),
+//!   `GET /idporten/endsession` (logout: `id_token_hint`, registered post-logout URI)
+//! - `GET /sim/token-generator/GetPersonalToken` (Basic auth): end-user tokens of the
+//!   simulated Altinn authentication, accepted by the simulated Dialogporten
 //! - `GET /dialogporten/api/v1/.well-known/jwks.json` (dialog-token keys)
 //! - `/dialogporten/api/v1/enduser/...`: `parties`, `serviceresources`, `dialogs` (search), `dialogs/{id}`,
 //!   `dialogs/{id}/transmissions[/{tid}]`, `dialogs/{id}/activities[/{aid}]`,
@@ -27,6 +31,7 @@
 //! any search whose term contains `timeout`, answers 422 like the real API's statement timeout.
 
 pub mod catalogue;
+pub mod client_auth;
 pub mod content;
 pub mod dialogporten;
 pub mod ids;
@@ -34,6 +39,8 @@ pub mod jwt;
 pub mod maskinporten;
 pub mod notifications;
 pub mod oidc;
+pub mod oidc_session;
+pub mod personal_token;
 mod rng;
 pub mod service_resources;
 pub mod views;
@@ -71,10 +78,16 @@ impl std::str::FromStr for Scale {
 }
 
 /// An OAuth client the OIDC provider accepts.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct OidcClient {
     pub client_id: String,
+    /// `client_secret_basic`/`client_secret_post`; empty: the client has no secret.
     pub client_secret: String,
+    /// `private_key_jwt`: the client's RSA public key (PEM, SPKI or PKCS#1); its RS256
+    /// client assertions are accepted instead of a secret.
+    pub public_key_pem: Option<String>,
+    /// Where `/idporten/endsession` may send the browser after logout.
+    pub post_logout_redirect_uris: Vec<String>,
 }
 
 /// Configuration of a simulator.
@@ -87,6 +100,8 @@ pub struct SimConfig {
     pub clients: Vec<OidcClient>,
     /// Maskinporten clients and token lifetimes (Maskinporten and the Altinn token exchange).
     pub maskinporten: maskinporten::MaskinportenConfig,
+    /// Lifetime of the access tokens the OIDC provider issues (at login and refresh).
+    pub access_token_ttl_secs: i64,
 }
 
 impl Default for SimConfig {
@@ -98,8 +113,11 @@ impl Default for SimConfig {
             clients: vec![OidcClient {
                 client_id: "portal-local".into(),
                 client_secret: "portal-local-secret".into(),
+                post_logout_redirect_uris: vec!["http://127.0.0.1:8080/".into()],
+                ..OidcClient::default()
             }],
             maskinporten: maskinporten::MaskinportenConfig::default(),
+            access_token_ttl_secs: oidc::DEFAULT_ACCESS_TOKEN_TTL_SECS,
         }
     }
 }
@@ -137,6 +155,12 @@ pub struct Sim {
     /// Maskinporten and the Altinn token exchange (token counts in [`maskinporten::MaskinportenSim::stats`]).
     pub maskinporten: maskinporten::MaskinportenSim,
     counter: AtomicU64,
+    /// Keys of the simulated Altinn authentication (personal tokens of the token generator).
+    pub(crate) platform_keys: jwt::Keys,
+    /// Refresh tokens issued by the OIDC provider.
+    pub(crate) refresh_tokens: Mutex<oidc_session::RefreshTokens>,
+    /// `jti`s of client assertions already used (with their `exp`), against replay.
+    pub(crate) assertion_jtis: Mutex<HashMap<String, i64>>,
 }
 
 impl Sim {
@@ -162,6 +186,9 @@ impl Sim {
                 &config.maskinporten,
             ),
             counter: AtomicU64::new(0),
+            platform_keys: jwt::Keys::from_seed(config.seed, "altinn-platform"),
+            refresh_tokens: Mutex::new(oidc_session::RefreshTokens::default()),
+            assertion_jtis: Mutex::new(HashMap::new()),
             config,
         }
     }
@@ -261,6 +288,11 @@ pub fn router_with(sim: Arc<Sim>) -> Router {
             get(oidc::authorize_page).post(oidc::authorize_submit),
         )
         .route("/idporten/token", post(oidc::token))
+        .route("/idporten/endsession", get(oidc_session::end_session))
+        .route(
+            "/sim/token-generator/GetPersonalToken",
+            get(personal_token::get_personal_token),
+        )
         .route(
             "/dialogporten/api/v1/.well-known/jwks.json",
             get(dp::dialog_jwks),

@@ -10,7 +10,7 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use base64::Engine;
-use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
@@ -18,7 +18,10 @@ use crate::Sim;
 
 pub const DEFAULT_SCOPE: &str = "openid digdir:dialogporten";
 const CODE_TTL_SECS: u64 = 60;
+/// Lifetime of ID tokens.
 const TOKEN_TTL_SECS: i64 = 3_600;
+/// Default lifetime of access tokens ([`crate::SimConfig::access_token_ttl_secs`]).
+pub const DEFAULT_ACCESS_TOKEN_TTL_SECS: i64 = 3_600;
 
 pub async fn discovery(State(sim): State<Arc<Sim>>) -> Json<Value> {
     let iss = sim.issuer();
@@ -27,14 +30,16 @@ pub async fn discovery(State(sim): State<Arc<Sim>>) -> Json<Value> {
         "authorization_endpoint": format!("{iss}/authorize"),
         "token_endpoint": format!("{iss}/token"),
         "jwks_uri": format!("{iss}/jwks"),
+        "end_session_endpoint": format!("{iss}/endsession"),
         "response_types_supported": ["code"],
         "response_modes_supported": ["query"],
-        "grant_types_supported": ["authorization_code"],
+        "grant_types_supported": ["authorization_code", "refresh_token"],
         "subject_types_supported": ["pairwise"],
         "scopes_supported": ["openid", "profile", "digdir:dialogporten", "digdir:dialogporten.noconsent"],
         "code_challenge_methods_supported": ["S256"],
         "id_token_signing_alg_values_supported": ["EdDSA"],
-        "token_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post"],
+        "token_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post", "private_key_jwt"],
+        "token_endpoint_auth_signing_alg_values_supported": ["RS256"],
         "acr_values_supported": ["idporten-loa-substantial", "idporten-loa-high"],
         "ui_locales_supported": ["nb", "nn", "en"],
         "claims_supported": ["iss", "sub", "aud", "pid", "acr", "amr", "nonce", "iat", "exp", "name"],
@@ -81,7 +86,7 @@ pub(crate) fn make_tokens(
         "urn:altinn:authlevel": level,
         "iat": iat,
         "nbf": iat,
-        "exp": iat + TOKEN_TTL_SECS,
+        "exp": iat + sim.config.access_token_ttl_secs,
         "jti": sim.unique(),
     });
     let mut id = json!({
@@ -343,7 +348,7 @@ fn enc(s: &str) -> String {
     form_urlencoded::byte_serialize(s.as_bytes()).collect()
 }
 
-fn oauth_error(status: StatusCode, error: &str, description: &str) -> Response {
+pub(crate) fn oauth_error(status: StatusCode, error: &str, description: &str) -> Response {
     let mut r = (
         status,
         Json(json!({"error": error, "error_description": description})),
@@ -365,50 +370,23 @@ pub async fn token(
     headers: HeaderMap,
     Form(f): Form<HashMap<String, String>>,
 ) -> Response {
-    // client authentication: client_secret_basic or client_secret_post
-    let basic = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Basic "))
-        .and_then(|b| STANDARD.decode(b.trim()).ok())
-        .and_then(|b| String::from_utf8(b).ok())
-        .and_then(|s| {
-            let (id, secret) = s.split_once(':')?;
-            let dec = |x: &str| {
-                form_urlencoded::parse(format!("x={x}").as_bytes())
-                    .next()
-                    .map(|(_, v)| v.into_owned())
-            };
-            Some((dec(id)?, dec(secret)?))
-        });
-    let creds =
-        basic.or_else(|| Some((f.get("client_id")?.clone(), f.get("client_secret")?.clone())));
-    let Some((client_id, secret)) = creds else {
-        return oauth_error(
-            StatusCode::UNAUTHORIZED,
-            "invalid_client",
-            "Client authentication is required.",
-        );
+    // client_secret_basic, client_secret_post or private_key_jwt
+    let client_id = match crate::client_auth::authenticate(&sim, &headers, &f) {
+        Ok(id) => id,
+        Err(refusal) => return refusal,
     };
-    if !sim
-        .config
-        .clients
-        .iter()
-        .any(|c| c.client_id == client_id && c.client_secret == secret)
-    {
-        return oauth_error(
-            StatusCode::UNAUTHORIZED,
-            "invalid_client",
-            "Client authentication failed.",
-        );
-    }
-    if f.get("grant_type").map(String::as_str) != Some("authorization_code") {
-        return oauth_error(
+    match f.get("grant_type").map(String::as_str) {
+        Some("authorization_code") => code_grant(&sim, &client_id, &f),
+        Some("refresh_token") => crate::oidc_session::refresh_grant(&sim, &client_id, &f),
+        _ => oauth_error(
             StatusCode::BAD_REQUEST,
             "unsupported_grant_type",
-            "Only authorization_code is supported.",
-        );
+            "Only authorization_code and refresh_token are supported.",
+        ),
     }
+}
+
+fn code_grant(sim: &Sim, client_id: &str, f: &HashMap<String, String>) -> Response {
     let (Some(code), Some(redirect_uri), Some(verifier)) =
         (f.get("code"), f.get("redirect_uri"), f.get("code_verifier"))
     else {
@@ -456,18 +434,23 @@ pub async fn token(
         );
     }
     let (access, id) = make_tokens(
-        &sim,
+        sim,
         entry.persona,
-        &client_id,
+        client_id,
         entry.nonce.as_deref(),
         &entry.acr,
         &entry.scope,
     );
+    let refresh = crate::oidc_session::issue_refresh_token(
+        sim,
+        crate::oidc_session::RefreshGrant::new(client_id, entry.persona, &entry.acr, &entry.scope),
+    );
     let mut r = Json(json!({
         "access_token": access,
         "id_token": id,
+        "refresh_token": refresh,
         "token_type": "Bearer",
-        "expires_in": TOKEN_TTL_SECS,
+        "expires_in": sim.config.access_token_ttl_secs,
         "scope": entry.scope,
     }))
     .into_response();

@@ -62,15 +62,19 @@ fn main() {
             _ => die(&format!("unknown argument {a}")),
         }
     }
+    let public_base_url = public.unwrap_or_else(|| format!("http://127.0.0.1:{port}"));
     let config = SimConfig {
-        public_base_url: public.unwrap_or_else(|| format!("http://127.0.0.1:{port}")),
-        seed,
-        scale,
         clients: vec![OidcClient {
             client_id: "portal-local".into(),
             client_secret: "portal-local-secret".into(),
+            post_logout_redirect_uris: vec![format!("{public_base_url}/")],
+            ..OidcClient::default()
         }],
         maskinporten,
+        public_base_url,
+        seed,
+        scale,
+        ..SimConfig::default()
     };
     let rt = tokio::runtime::Runtime::new().expect("tokio runtime");
     rt.block_on(async move {

@@ -18,9 +18,32 @@ const root = path.resolve(__dirname, '..');
 const targetDir = process.env.CARGO_TARGET_DIR ? path.resolve(root, process.env.CARGO_TARGET_DIR) : `${root}/target`;
 const keys = `${root}/crates/server/tests/keys`;
 
+// The custom-mode settings: TT02's shape, the simulator's URLs. Specs that start a server of
+// their own (ownServer in tests/helpers.ts) get them too, through E2E_SERVER_ENV.
+const serverEnv: Record<string, string> = {
+  E2E_SIM_URL: sim,
+  PORTAL_ENV: 'custom',
+  PORTAL_DIST_DIR: `${root}/dist`,
+  PORTAL_OIDC_ISSUER: `${sim}/idporten`,
+  PORTAL_OIDC_CLIENT_ID: 'portal-local',
+  PORTAL_OIDC_CLIENT_SECRET: 'portal-local-secret',
+  PORTAL_DIALOGPORTEN_URL: `${sim}/dialogporten`,
+  PORTAL_NOTIFICATIONS_URL: `${sim}/notifications/api/v1`,
+  PORTAL_ALTINN_AUTH_URL: `${sim}/authentication/api/v1`,
+  PORTAL_MASKINPORTEN_URL: `${sim}/maskinporten/token`,
+  PORTAL_MASKINPORTEN_AUDIENCE: `${sim}/maskinporten/`,
+  PORTAL_MASKINPORTEN_CLIENT_ID: 'portal-e2e',
+  PORTAL_MASKINPORTEN_KEY: `${keys}/maskinporten-test.pem`,
+  PORTAL_TOKEN_GENERATOR_URL: `${sim}/sim/token-generator`,
+  PORTAL_TOKEN_GENERATOR_USER: 'sim',
+  PORTAL_TOKEN_GENERATOR_PASSWORD: 'sim',
+  RUST_LOG: 'warn',
+};
+
 // Read by the journeys' helpers (in this process and in the workers, which load this file too).
 process.env.E2E_SIM_URL = sim;
 process.env.E2E_LOGIN = 'demo';
+process.env.E2E_SERVER_ENV = JSON.stringify(serverEnv);
 
 export default defineConfig({
   ...base,
@@ -45,29 +68,8 @@ export default defineConfig({
       timeout: 60_000,
       stdout: 'pipe',
       stderr: 'pipe',
-      env: {
-        PORTAL_SERVER_BIN: `${targetDir}/debug/portal-server`,
-        E2E_SIM_URL: sim,
-        PORTAL_ENV: 'custom',
-        PORTAL_LISTEN: `127.0.0.1:${port}`,
-        PORTAL_PUBLIC_URL: baseURL,
-        PORTAL_DIST_DIR: `${root}/dist`,
-        PORTAL_DATABASE: path.join(dataDir, 'portal.sqlite3'),
-        PORTAL_OIDC_ISSUER: `${sim}/idporten`,
-        PORTAL_OIDC_CLIENT_ID: 'portal-local',
-        PORTAL_OIDC_CLIENT_SECRET: 'portal-local-secret',
-        PORTAL_DIALOGPORTEN_URL: `${sim}/dialogporten`,
-        PORTAL_NOTIFICATIONS_URL: `${sim}/notifications/api/v1`,
-        PORTAL_ALTINN_AUTH_URL: `${sim}/authentication/api/v1`,
-        PORTAL_MASKINPORTEN_URL: `${sim}/maskinporten/token`,
-        PORTAL_MASKINPORTEN_AUDIENCE: `${sim}/maskinporten/`,
-        PORTAL_MASKINPORTEN_CLIENT_ID: 'portal-e2e',
-        PORTAL_MASKINPORTEN_KEY: `${keys}/maskinporten-test.pem`,
-        PORTAL_TOKEN_GENERATOR_URL: `${sim}/sim/token-generator`,
-        PORTAL_TOKEN_GENERATOR_USER: 'sim',
-        PORTAL_TOKEN_GENERATOR_PASSWORD: 'sim',
-        RUST_LOG: 'warn',
-      },
+      env: { ...serverEnv, PORTAL_SERVER_BIN: `${targetDir}/debug/portal-server`, PORTAL_LISTEN: `127.0.0.1:${port}`,
+        PORTAL_PUBLIC_URL: baseURL, PORTAL_DATABASE: path.join(dataDir, 'portal.sqlite3') },
     },
   ],
 });

@@ -109,11 +109,18 @@ export function ownServer(port: number, env: Record<string, string>) {
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-e2e-own-'));
       const target = process.env.CARGO_TARGET_DIR
         ? path.resolve(root, process.env.CARGO_TARGET_DIR) : `${root}/target`;
-      child = spawn(`${target}/debug/portal-server`, [], {
+      const bin = `${target}/debug/portal-server`;
+      // In the custom-mode run (e2e/playwright.custom.config.ts) a spec's own server is a
+      // custom-mode server too, against the same separate simulator.
+      const custom = process.env.E2E_SERVER_ENV ? JSON.parse(process.env.E2E_SERVER_ENV) as Record<string, string> : undefined;
+      const [command, args] = custom ? ['node', [`${root}/e2e/custom-server.mjs`]] : [bin, []];
+      child = spawn(command, args, {
         cwd: root,
         stdio: ['ignore', 'ignore', 'inherit'],
         env: {
           ...process.env,
+          ...custom,
+          PORTAL_SERVER_BIN: bin,
           PORTAL_LISTEN: `127.0.0.1:${port}`,
           PORTAL_PUBLIC_URL: baseURL,
           PORTAL_DIST_DIR: `${root}/dist`,

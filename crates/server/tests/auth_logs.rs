@@ -97,6 +97,10 @@ async fn tokens_and_secrets_never_reach_the_log() {
         ("oidc_client_secret", CLIENT_SECRET),
         ("dialogporten_url", &format!("{sim_base}/dialogporten")),
         (
+            "notifications_url",
+            &format!("{sim_base}/notifications/api/v1"),
+        ),
+        (
             "token_generator_url",
             &format!("{sim_base}/sim/token-generator"),
         ),

@@ -278,6 +278,8 @@ fn the_generator_is_refused_in_production_and_needs_credentials_in_tt02() {
             ("public_url", "https://portal.example"),
             ("oidc_client_id", "c"),
             ("oidc_client_secret", "s"),
+            // A Notifications token source is required in tt02 too.
+            ("notifications_token", "t"),
         ]);
         s.extend(settings(extra));
         Config::from_settings(&s)

@@ -79,6 +79,10 @@ async fn setup(auth: Auth, access_ttl: i64) -> Setup {
         ("oidc_issuer", &format!("{sim_base}/idporten")),
         ("oidc_client_id", "portal-test"),
         ("dialogporten_url", &format!("{sim_base}/dialogporten")),
+        (
+            "notifications_url",
+            &format!("{sim_base}/notifications/api/v1"),
+        ),
         ("dist_dir", dir.path().join("dist").to_str().unwrap()),
         (
             "database",
@@ -374,6 +378,10 @@ async fn the_simulator_refuses_bad_client_assertions() {
     settings.insert(
         "dialogporten_url".into(),
         format!("{}/dialogporten", s.sim_base),
+    );
+    settings.insert(
+        "notifications_url".into(),
+        format!("{}/notifications/api/v1", s.sim_base),
     );
     let dir = tempfile::tempdir().unwrap();
     settings.insert(

@@ -14,6 +14,8 @@ const targetDir = process.env.CARGO_TARGET_DIR ? path.resolve(root, process.env.
 
 export default defineConfig({
   testDir: './tests',
+  // Specs only for the custom-mode run (playwright.custom.config.ts).
+  testIgnore: '**/*.custom.spec.ts',
   outputDir: './test-results',
   fullyParallel: false,
   workers: 2,

@@ -30,6 +30,8 @@ pub struct SessionState {
     api_log: RwSignal<bool>,
     /// Whether the server offers demo login (the test token generator).
     demo_login: RwSignal<bool>,
+    /// Whether the server offers "Log in" with OpenID Connect (ID-porten).
+    oidc_login: RwSignal<bool>,
 }
 
 impl SessionState {
@@ -39,6 +41,7 @@ impl SessionState {
             status: RwSignal::new(status),
             api_log: RwSignal::new(false),
             demo_login: RwSignal::new(false),
+            oidc_login: RwSignal::new(true),
         }
     }
 
@@ -74,6 +77,12 @@ impl SessionState {
         self.demo_login.get()
     }
 
+    /// Whether the server offers "Log in" with OpenID Connect (tracked); without it only
+    /// demo login is offered.
+    pub fn oidc_login_available(&self) -> bool {
+        self.oidc_login.get()
+    }
+
     /// Notes that an API call found no session.
     pub fn ended(&self) {
         self.status.set(SessionStatus::LoggedOut);
@@ -92,10 +101,12 @@ impl SessionState {
         let status = self.status;
         let api_log = self.api_log;
         let demo_login = self.demo_login;
+        let oidc_login = self.oidc_login;
         spawn_local(async move {
             let next = match api::get_session(lang).await {
                 Ok(session) => {
                     demo_login.set(session.demo_login);
+                    oidc_login.set(session.oidc_login);
                     api_log.set(session.authenticated && session.api_log);
                     session_status(session)
                 }

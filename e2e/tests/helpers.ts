@@ -43,7 +43,7 @@ export async function logIn(page: Page, persona: Persona, lang: Lang = 'en') {
   const w = words[lang];
   await page.goto('/');
   if (process.env.E2E_LOGIN === 'demo') {
-    await page.getByRole('link', { name: w.demoLogin }).click();
+    await page.getByRole('main').getByRole('link', { name: w.demoLogin }).click();
     await page.getByRole('textbox', { name: w.pid }).fill(persona.pid);
     await page.getByRole('button', { name: w.logIn, exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: w.inbox })).toBeVisible();

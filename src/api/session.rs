@@ -32,6 +32,13 @@ pub struct Session {
     /// Whether demo login (the test token generator) is available.
     #[serde(default)]
     pub demo_login: bool,
+    /// Whether "Log in" (OpenID Connect, e.g. ID-porten) is configured.
+    #[serde(default = "yes")]
+    pub oidc_login: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// Asks the server whether there is a session.

@@ -105,6 +105,12 @@ fn AuthControls() -> impl IntoView {
 
     move || match session.status() {
         SessionStatus::Unknown => ().into_any(),
+        SessionStatus::LoggedOut if !session.oidc_login_available() => view! {
+            <a class="button button--primary" href=Page::DemoLogin.href()>
+                {move || i18n.t(Key::DemoLoginLink)}
+            </a>
+        }
+        .into_any(),
         SessionStatus::LoggedOut => view! {
             <a class="button button--primary" href=login_href rel="external">
                 {move || i18n.t(Key::LogIn)}

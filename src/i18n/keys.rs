@@ -67,6 +67,12 @@ texts! {
         "Innlogginga tok for lang tid eller vart starta i ei anna fane. Prøv på nytt.",
         "The login took too long or was started in another tab. Please try again.",
     ],
+    /// `/api/login` when only demo login is configured.
+    LoginErrorNotConfigured => [
+        "Innlogging med ID-porten er ikke satt opp her. Bruk demoinnlogging.",
+        "Innlogging med ID-porten er ikkje sett opp her. Bruk demoinnlogging.",
+        "Login with ID-porten is not set up here. Use demo login.",
+    ],
     LoginErrorGeneric => [
         "Vi klarte ikke å logge deg inn. Prøv på nytt om litt.",
         "Vi klarte ikkje å logge deg inn. Prøv på nytt om litt.",

@@ -70,6 +70,7 @@ pub fn login_error_key(reason: &str) -> Key {
         "state" | "invalid_state" | "state_mismatch" | "expired" | "login_expired" => {
             Key::LoginErrorExpired
         }
+        "login-not-configured" => Key::LoginErrorNotConfigured,
         _ => Key::LoginErrorGeneric,
     }
 }

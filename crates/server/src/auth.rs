@@ -35,6 +35,9 @@ pub async fn login(
     Query(query): Query<LoginQuery>,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
+    if !state.config.oidc_login {
+        return Ok(login_error("login-not-configured"));
+    }
     let now = now_unix();
     let login_state = random_token();
     let pending = PendingLogin {
@@ -195,6 +198,9 @@ pub struct SessionInfo {
     /// Whether `POST /api/demo-login` (the test token generator) is available.
     #[serde(default)]
     pub demo_login: bool,
+    /// Whether `/api/login` (OpenID Connect, e.g. ID-porten) is configured.
+    #[serde(default)]
+    pub oidc_login: bool,
 }
 
 /// `GET /api/session`: who is logged in (never the token).
@@ -212,6 +218,7 @@ pub async fn session(
             expires_at: None,
             api_log: None,
             demo_login,
+            oidc_login: state.config.oidc_login,
         }));
     };
     let is_staff = session
@@ -228,6 +235,7 @@ pub async fn session(
         expires_at,
         api_log: Some(state.api_log.enabled()),
         demo_login,
+        oidc_login: state.config.oidc_login,
     }))
 }
 

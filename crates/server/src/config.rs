@@ -133,6 +133,8 @@ pub struct Config {
     pub api_log: bool,
     /// The test token generator for demo logins (`PORTAL_TOKEN_GENERATOR_*`); `None`: no demo login.
     pub token_generator: Option<crate::login_settings::TokenGeneratorSettings>,
+    /// Whether "Log in" with OpenID Connect is offered (see [`crate::login_settings`]).
+    pub oidc_login: bool,
 }
 
 /// A configuration that cannot be used; the message names every bad setting.
@@ -286,7 +288,11 @@ impl Config {
                     })
                 };
                 let issuer = required("oidc_issuer");
-                let client_id = required("oidc_client_id");
+                let client_id = if login.oidc_login {
+                    required("oidc_client_id")
+                } else {
+                    String::new()
+                };
                 let dialogporten = required("dialogporten_url");
                 (
                     OidcSettings {
@@ -320,6 +326,7 @@ impl Config {
             otp,
             notifications,
             token_generator: login.token_generator,
+            oidc_login: login.oidc_login,
             listen,
             public_url,
             dist_dir,

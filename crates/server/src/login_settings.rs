@@ -74,6 +74,9 @@ pub struct LoginSettings {
     pub client_auth: ClientAuth,
     /// Demo login is available exactly when this is set.
     pub token_generator: Option<TokenGeneratorSettings>,
+    /// Whether ID-porten login is configured (always in local mode; elsewhere unless no
+    /// client setting is given and demo login is).
+    pub oidc_login: bool,
 }
 
 /// Reads the settings (names as in the file, e.g. `oidc_client_key`); every problem is
@@ -90,17 +93,6 @@ pub fn parse(
             .map(|v| v.trim().to_owned())
             .filter(|v| !v.is_empty())
     };
-    let client_auth = match environment {
-        // The simulator's registered client.
-        Environment::Local => ClientAuth::Secret(LOCAL_CLIENT_SECRET.to_owned()),
-        Environment::Tt02 | Environment::Production | Environment::Custom => client_auth(
-            get("oidc_client_secret"),
-            get("oidc_client_key"),
-            get("oidc_client_key_id"),
-            environment,
-            errors,
-        ),
-    };
     let token_generator = token_generator(
         [
             get("token_generator_url"),
@@ -112,9 +104,28 @@ pub fn parse(
         base,
         errors,
     );
+    // Without any ID-porten client setting, demo login alone is enough (a demo without an
+    // ID-porten client); "Log in" is then not offered. Production has no demo login.
+    let no_client = get("oidc_client_id").is_none()
+        && get("oidc_client_secret").is_none()
+        && get("oidc_client_key").is_none();
+    let oidc_login = environment == Environment::Local || !(no_client && token_generator.is_some());
+    let client_auth = match environment {
+        // The simulator's registered client.
+        Environment::Local => ClientAuth::Secret(LOCAL_CLIENT_SECRET.to_owned()),
+        _ if !oidc_login => ClientAuth::Secret(String::new()),
+        Environment::Tt02 | Environment::Production | Environment::Custom => client_auth(
+            get("oidc_client_secret"),
+            get("oidc_client_key"),
+            get("oidc_client_key_id"),
+            environment,
+            errors,
+        ),
+    };
     LoginSettings {
         client_auth,
         token_generator,
+        oidc_login,
     }
 }
 

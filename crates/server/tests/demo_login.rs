@@ -304,3 +304,68 @@ fn the_generator_is_refused_in_production_and_needs_credentials_in_tt02() {
     assert!(!debug.contains("client_secret: \"s\""), "{debug}");
     assert!(debug.contains("Secret(<redacted>)"), "{debug}");
 }
+
+#[tokio::test]
+async fn demo_login_alone_is_enough_outside_production_and_log_in_says_so() {
+    let settings = |pairs: &[(&str, &str)]| -> HashMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    };
+    let dir = common::temp_dist();
+    let db = dir.path().join("portal.sqlite3");
+    let base = [
+        ("env", "tt02"),
+        ("public_url", "https://portal.example"),
+        ("notifications_token", "t"),
+        ("database", db.to_str().unwrap()),
+    ];
+    // A demo without an ID-porten client: only the token generator's credentials.
+    let mut demo = settings(&base);
+    demo.extend(settings(&[
+        ("token_generator_user", "u"),
+        ("token_generator_password", "p"),
+    ]));
+    let config = Config::from_settings(&demo).unwrap();
+    assert!(!config.oidc_login);
+    assert!(config.token_generator.is_some());
+
+    // "Log in" is not offered: the session says so, and /api/login explains why.
+    let router = app(AppState::open(config).unwrap());
+    let session = tower::ServiceExt::oneshot(router.clone(), common::get("/api/session", None))
+        .await
+        .unwrap();
+    let (_, _, body) = common::text(session).await;
+    let body: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(
+        (body["oidcLogin"].clone(), body["demoLogin"].clone()),
+        (false.into(), true.into())
+    );
+    let login = tower::ServiceExt::oneshot(router, common::get("/api/login", None))
+        .await
+        .unwrap();
+    assert_eq!(login.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        login.headers()["location"],
+        "/login-error?reason=login-not-configured"
+    );
+
+    // Without demo login the ID-porten client is required, and named.
+    let err = Config::from_settings(&settings(&base))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("PORTAL_OIDC_CLIENT_ID"), "{err}");
+    assert!(
+        err.contains("PORTAL_OIDC_CLIENT_SECRET or PORTAL_OIDC_CLIENT_KEY"),
+        "{err}"
+    );
+    // Any client setting means the client is meant to be used: it must be complete.
+    let mut half = demo.clone();
+    half.insert("oidc_client_id".into(), "c".into());
+    let err = Config::from_settings(&half).unwrap_err().to_string();
+    assert!(
+        err.contains("PORTAL_OIDC_CLIENT_SECRET or PORTAL_OIDC_CLIENT_KEY"),
+        "{err}"
+    );
+}

@@ -6,7 +6,7 @@
 mod common;
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::Arc;
 
 use altinn_sim::maskinporten::{MaskinportenClient, MaskinportenConfig, TokenStats};
 use altinn_sim::notifications::ManualClock;
@@ -42,7 +42,7 @@ async fn start_sim(
     altinn_token_seconds: i64,
     clock: Option<Arc<ManualClock>>,
 ) -> (Arc<Sim>, String) {
-    logs();
+    common::global_logs();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let mut sim = Sim::new(SimConfig {
@@ -466,36 +466,6 @@ async fn the_simulated_maskinporten_checks_assertions() {
     assert_eq!(sim.maskinporten.stats(), stats(1, 0));
 }
 
-/// Everything logged by every test of this file (a global subscriber, set before any test
-/// logs: thread-local subscribers race with other threads over callsite interest).
-#[derive(Clone, Default)]
-struct LogBuffer(Arc<Mutex<Vec<u8>>>);
-
-impl std::io::Write for LogBuffer {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-fn logs() -> &'static LogBuffer {
-    static LOGS: OnceLock<LogBuffer> = OnceLock::new();
-    LOGS.get_or_init(|| {
-        let logs = LogBuffer::default();
-        let writer = logs.clone();
-        let subscriber = tracing_subscriber::fmt()
-            .with_max_level(tracing::Level::TRACE)
-            .with_ansi(false)
-            .with_writer(move || writer.clone())
-            .finish();
-        tracing::subscriber::set_global_default(subscriber).expect("the only subscriber");
-        logs
-    })
-}
-
 /// Lines of base64 in a PEM file (the key material).
 fn key_lines(path: &str) -> Vec<String> {
     std::fs::read_to_string(path)
@@ -511,7 +481,7 @@ async fn no_key_assertion_or_token_in_logs_or_debug_output() {
     let s = server().await;
     assert_eq!(s.send("k1", "+4791234567").await.0, StatusCode::CREATED);
     // The logs of this and every other test in this file that ran so far.
-    let logs = String::from_utf8(logs().0.lock().unwrap().clone()).unwrap();
+    let logs = common::global_logs().text();
     assert!(logs.contains("service-owner token fetched"), "{logs}");
     assert!(logs.contains("otp sms ordered"), "{logs}");
     assert!(!logs.contains("eyJ"), "a JWT was logged:\n{logs}");

@@ -691,30 +691,9 @@ async fn delivery_failures_are_shown_with_their_reason() {
     assert_eq!(g["delivery"]["status"], "SMS_Beamed");
 }
 
-/// Captures everything logged (all levels) while a test runs on this thread.
-#[derive(Clone, Default)]
-struct LogBuffer(Arc<Mutex<Vec<u8>>>);
-
-impl std::io::Write for LogBuffer {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 #[tokio::test]
 async fn no_response_and_no_log_line_contains_a_code() {
-    let logs = LogBuffer::default();
-    let writer = logs.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_ansi(false)
-        .with_writer(move || writer.clone())
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let logs = common::global_logs();
     BODIES.lock().unwrap().clear();
 
     let f = fixture().await;
@@ -732,7 +711,7 @@ async fn no_response_and_no_log_line_contains_a_code() {
     f.create("k2", "41234567").await;
     let code2 = f.fake.code_sent_to("+4741234567");
 
-    let logs = String::from_utf8(logs.0.lock().unwrap().clone()).unwrap();
+    let logs = logs.text();
     assert!(
         logs.contains("otp verification"),
         "logging was captured: {logs}"

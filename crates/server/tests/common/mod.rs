@@ -156,3 +156,45 @@ pub fn get(uri: &str, cookie: Option<&str>) -> Request<Body> {
     }
     b.body(Body::empty()).unwrap()
 }
+
+/// Everything logged by every test of a test binary: one global subscriber, set by the first
+/// test that asks. (Thread-local subscribers race with other test threads over tracing's
+/// callsite interest cache, so a thread-local capture can miss lines.)
+#[derive(Clone, Default)]
+#[allow(dead_code)]
+pub struct LogBuffer(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+#[allow(dead_code)]
+impl LogBuffer {
+    /// What was logged so far.
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
+    }
+}
+
+impl std::io::Write for LogBuffer {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The binary's log capture (installs the global subscriber, all levels, on first use).
+#[allow(dead_code)]
+pub fn global_logs() -> &'static LogBuffer {
+    static LOGS: std::sync::OnceLock<LogBuffer> = std::sync::OnceLock::new();
+    LOGS.get_or_init(|| {
+        let logs = LogBuffer::default();
+        let writer = logs.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_max_level(tracing::Level::TRACE)
+            .with_ansi(false)
+            .with_writer(move || writer.clone())
+            .finish();
+        tracing::subscriber::set_global_default(subscriber).expect("the only subscriber");
+        logs
+    })
+}

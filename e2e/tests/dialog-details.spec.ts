@@ -124,6 +124,26 @@ test('transmissions are a timeline, newest first, with their own content on dema
   await expect(item.getByRole('heading', { level: 4, name: best(sorted[index].content.title.value, 'en') })).toBeVisible();
 });
 
+test('a long timeline shows the newest three, and "Show all" reveals the rest with focus on the first revealed', async ({ page }) => {
+  const errors = collectErrors(page);
+  const party = await logInAsOla(page);
+  const { withManyTransmissions } = await fixtures(page.request);
+  const d = await details(page.request, withManyTransmissions);
+  expect(d.transmissions.length).toBeGreaterThan(3);
+  await openDialog(page, d, party);
+  const sorted = [...d.transmissions].sort((a: Json, b: Json) => b.createdAt.localeCompare(a.createdAt));
+  const titles = sorted.map((t: Json) => best(t.content.title.value, 'en'));
+  const list = page.getByRole('region', { name: 'Transmissions' }).getByRole('list', { name: 'Transmissions' });
+  const headings = list.getByRole('heading', { level: 3 });
+  await expect(headings).toHaveText(titles.slice(0, 3));
+
+  await page.getByRole('button', { name: `Show all (${sorted.length})` }).click();
+  await expect(headings).toHaveText(titles);
+  await expect(list.getByRole('article').nth(3)).toBeFocused();
+  await expect(page.getByRole('button', { name: /^Show all/ })).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
 test('API actions are in a collapsed "For developers" section', async ({ page }) => {
   const party = await logInAsOla(page);
   const d = await findDialog(page.request, party, (x) => x.apiActions.length > 0);

@@ -10,7 +10,7 @@ export interface Loc { value: string; languageCode: string }
 export const best = (list: Loc[] | undefined, lang: string): string =>
   (list?.find((l) => l.languageCode === lang) ?? list?.find((l) => l.languageCode === 'nb') ?? list?.[0])?.value ?? '';
 
-export interface Fixtures { notVisibleYet: string; deleted: string; highAuthLevel: string; withScriptContent: string }
+export interface Fixtures { notVisibleYet: string; deleted: string; highAuthLevel: string; withScriptContent: string; withManyTransmissions: string }
 
 export async function fixtures(request: APIRequestContext): Promise<Fixtures> {
   const res = await request.get(simUrl('/sim/api/fixtures'));

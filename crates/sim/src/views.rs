@@ -211,7 +211,13 @@ pub fn extras(w: &World, d: &Dialog, base: &str) -> Extras {
 
     // transmissions and activities
     let span = (d.content_updated_at - d.created_at).num_seconds().max(1);
-    let n_tx = if d.api_only { 0 } else { r.below(4) as usize };
+    let n_tx = if d.api_only {
+        0
+    } else if d.many_transmissions {
+        6
+    } else {
+        r.below(4) as usize
+    };
     let mut transmissions = Vec::new();
     let mut activities: Vec<(DateTime<Utc>, Value)> = vec![(
         d.created_at,

@@ -139,6 +139,8 @@ pub struct Dialog {
     pub label_log: Vec<LabelLog>,
     pub detail_seed: u64,
     pub script_content: bool,
+    /// Six transmissions instead of 0–3 (the fixture for a long timeline).
+    pub many_transmissions: bool,
     /// Values substituted into attachment names etc.
     pub year: i32,
 }
@@ -166,6 +168,8 @@ pub struct Fixtures {
     pub deleted: Uuid,
     pub high_auth_level: Uuid,
     pub with_script_content: Uuid,
+    /// A dialog with more transmissions than the details page shows at first.
+    pub with_many_transmissions: Uuid,
 }
 
 pub struct World {
@@ -588,6 +592,19 @@ impl World {
             ];
         });
 
+        let with_many_transmissions = fix(&mut dgen, &|d| {
+            d.many_transmissions = true;
+            d.api_only = false;
+            d.visible_from = None;
+            d.deleted = false;
+            d.auth_level = 3;
+            d.title = [
+                "Sak med mange forsendelser".into(),
+                "Sak med mange forsendingar".into(),
+                "Case with many transmissions".into(),
+            ];
+        });
+
         let mut by_id = HashMap::with_capacity(dialogs.len());
         let mut by_party: HashMap<usize, Vec<usize>> = HashMap::new();
         for (i, d) in dialogs.iter().enumerate() {
@@ -613,6 +630,7 @@ impl World {
                 deleted,
                 high_auth_level,
                 with_script_content,
+                with_many_transmissions,
             },
         }
     }
@@ -746,6 +764,7 @@ fn gen_dialog(
         label_log: vec![],
         detail_seed: r.next_u64(),
         script_content: false,
+        many_transmissions: false,
         year,
     }
 }

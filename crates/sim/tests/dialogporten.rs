@@ -673,6 +673,7 @@ async fn fixtures_and_error_statuses() {
         "deleted",
         "highAuthLevel",
         "withScriptContent",
+        "withManyTransmissions",
     ] {
         assert!(f[k].is_string(), "{k}");
     }

@@ -4,7 +4,7 @@
 //! developers; transmissions; activity log and seen-by; moving between inbox, archive and
 //! bin. Each reason a dialog cannot be shown has its own explanation.
 
-use altinn::{AuthorizedParty, Dialog, DialogEndUserContext, SystemLabel};
+use altinn::{AuthorizedParty, ContentValue, Dialog, DialogEndUserContext, SystemLabel};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_params_map};
 
@@ -16,7 +16,7 @@ use crate::components::details::{
     ActivityLog, ApiActions, AttachmentList, DetailsStatus, DialogLoadNotice, GuiActions,
     LabelActions, Moment, RenderedBlocks, SeenBy, StatusRegion, Transmissions,
 };
-use crate::i18n::{Key, Lang, use_i18n};
+use crate::i18n::{I18n, Key, Lang, use_i18n};
 use crate::inbox_model::status_word;
 use crate::routes::path_with_query;
 use crate::session::use_session;
@@ -109,36 +109,9 @@ fn DialogDetails(dialog: Dialog, on_reload: Callback<()>) -> impl IntoView {
         move || d.sender_name(i18n.lang().code()).to_owned()
     };
     let (status_key, status_class) = status_word(&dialog.status);
-    let extended_status = {
-        let value = dialog.content.extended_status.clone();
-        move || {
-            value
-                .as_ref()
-                .and_then(|v| v.best(i18n.lang().code()))
-                .filter(|s| !s.trim().is_empty())
-                .map(str::to_owned)
-        }
-    };
-    let summary = {
-        let value = dialog.content.summary.clone();
-        move || {
-            value
-                .as_ref()
-                .and_then(|v| v.best(i18n.lang().code()))
-                .filter(|s| !s.trim().is_empty())
-                .map(str::to_owned)
-        }
-    };
-    let additional_info = {
-        let value = dialog.content.additional_info.clone();
-        move || {
-            value
-                .as_ref()
-                .and_then(|v| v.best(i18n.lang().code()))
-                .filter(|s| !s.trim().is_empty())
-                .map(str::to_owned)
-        }
-    };
+    let extended_status = best_text(dialog.content.extended_status.clone(), i18n);
+    let summary = best_text(dialog.content.summary.clone(), i18n);
+    let additional_info = best_text(dialog.content.additional_info.clone(), i18n);
     let party_urn = dialog.party.to_string();
     let parties = LocalResource::new(move || get_parties(i18n.lang_signal().get_untracked()));
     let party = {
@@ -244,5 +217,17 @@ fn MainContent(dialog_id: String, authorized: bool) -> impl IntoView {
                 }
             }}
         </section>
+    }
+}
+
+/// The text of `value` in the UI language (or the best other one), unless it is blank;
+/// follows language changes.
+fn best_text(value: Option<ContentValue>, i18n: I18n) -> impl Fn() -> Option<String> + Clone {
+    move || {
+        value
+            .as_ref()
+            .and_then(|v| v.best(i18n.lang().code()))
+            .filter(|s| !s.trim().is_empty())
+            .map(str::to_owned)
     }
 }

@@ -16,6 +16,8 @@ if ! rustup target list --installed | grep -q '^wasm32-unknown-unknown$'; then
 fi
 if ! rustup component list --installed 2>/dev/null | grep -q '^rustfmt'; then rustup component add rustfmt; fi
 if ! rustup component list --installed 2>/dev/null | grep -q '^clippy'; then rustup component add clippy; fi
+# The release wasm rebuilds std for size (Makefile: build-web) from the toolchain's sources.
+if ! rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then rustup component add rust-src; fi
 
 if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
   log "trunk $TRUNK_VERSION (several minutes on a fresh machine)"

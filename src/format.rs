@@ -1,6 +1,6 @@
 //! Human forms of dates and other values, per language. Plain Rust, tested natively.
 
-use chrono::{Datelike, NaiveDateTime, Timelike};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Timelike, Utc};
 
 use crate::i18n::{Key, Lang};
 
@@ -53,10 +53,50 @@ pub fn long_date(at: NaiveDateTime, lang: Lang) -> String {
     }
 }
 
+/// Parses a calendar date in the form `2026-03-10` (a date input's value, the URL's `from`
+/// and `to`). Written out instead of chrono's format-string parser, which costs the wasm
+/// download far more than these lines.
+pub fn parse_ymd(text: &str) -> Option<NaiveDate> {
+    let mut parts = text.trim().splitn(3, '-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    let number = |s: &str| {
+        s.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| s.parse::<u32>().ok())?
+    };
+    NaiveDate::from_ymd_opt(number(y)? as i32, number(m)?, number(d)?)
+}
+
+/// Parses an HTTP date in the IMF-fixdate form every HTTP/1.1 server sends
+/// (`Tue, 25 Nov 2026 10:00:00 GMT`, RFC 9110 §5.6.7), e.g. an `Expires` header.
+pub fn parse_http_date(text: &str) -> Option<DateTime<Utc>> {
+    let mut words = text.split_ascii_whitespace();
+    let _weekday = words.next()?.strip_suffix(',')?;
+    let day: u32 = words.next()?.parse().ok()?;
+    let month = words.next()?;
+    let month = MONTHS_EN
+        .iter()
+        .position(|m| m.eq_ignore_ascii_case(month))? as u32
+        + 1;
+    let year: i32 = words.next()?.parse().ok()?;
+    let mut clock = words
+        .next()?
+        .split(':')
+        .map(|part| part.parse::<u32>().ok());
+    let (h, mi, sec) = (clock.next()??, clock.next()??, clock.next()??);
+    if clock.next().is_some() || words.next()? != "GMT" || words.next().is_some() {
+        return None;
+    }
+    let at = NaiveDate::from_ymd_opt(year, month, day)?.and_hms_opt(h, mi, sec)?;
+    Some(at.and_utc())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::NaiveDate;
     use wasm_bindgen_test::wasm_bindgen_test;
 
     fn at(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> NaiveDateTime {
@@ -92,5 +132,63 @@ mod tests {
         let when = at(2025, 3, 3, 14, 5);
         assert_eq!(long_date(when, Lang::Nb), "3. mars 2025 kl. 14:05");
         assert_eq!(long_date(when, Lang::En), "3 Mar 2025, 14:05");
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn calendar_dates_parse_only_in_the_iso_form() {
+        assert_eq!(
+            parse_ymd("2026-03-10"),
+            NaiveDate::from_ymd_opt(2026, 3, 10)
+        );
+        assert_eq!(
+            parse_ymd(" 2024-02-29 "),
+            NaiveDate::from_ymd_opt(2024, 2, 29)
+        );
+        for bad in [
+            "",
+            "2026-3-10",
+            "2026-02-30",
+            "2025-02-29",
+            "26-03-10",
+            "2026-13-01",
+            "2026-03-1x",
+            "+026-03-10",
+            "2026/03/10",
+            "2026-03-10-01",
+        ] {
+            assert_eq!(parse_ymd(bad), None, "{bad}");
+        }
+        let day = NaiveDate::from_ymd_opt(2026, 11, 4).expect("valid");
+        assert_eq!(
+            parse_ymd(&day.to_string()),
+            Some(day),
+            "the URL form round-trips"
+        );
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn http_dates_parse_in_the_imf_fixdate_form() {
+        let expected = at(2026, 11, 25, 10, 7).and_utc() + chrono::Duration::seconds(9);
+        assert_eq!(
+            parse_http_date("Wed, 25 Nov 2026 10:07:09 GMT"),
+            Some(expected)
+        );
+        assert_eq!(
+            parse_http_date(" Wed, 25 nov 2026 10:07:09 GMT "),
+            Some(expected)
+        );
+        for bad in [
+            "",
+            "Wed, 25 Nov 2026 10:07:09",
+            "Wed 25 Nov 2026 10:07:09 GMT",
+            "Wed, 31 Nov 2026 10:07:09 GMT",
+            "Wed, 25 Foo 2026 10:07:09 GMT",
+            "Wed, 25 Nov 2026 25:07:09 GMT",
+            "Wed, 25 Nov 2026 10:07 GMT",
+            "Wed, 25 Nov 2026 10:07:09 +0100",
+            "2026-11-25T10:07:09Z",
+        ] {
+            assert_eq!(parse_http_date(bad), None, "{bad}");
+        }
     }
 }

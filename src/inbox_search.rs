@@ -301,8 +301,8 @@ impl SearchState {
                 }
                 "read" => state.read = ReadFilter::parse(&value),
                 "updated" => state.updated = UpdatedFilter::parse(&value),
-                "from" => state.from = NaiveDate::parse_from_str(&value, "%Y-%m-%d").ok(),
-                "to" => state.to = NaiveDate::parse_from_str(&value, "%Y-%m-%d").ok(),
+                "from" => state.from = crate::format::parse_ymd(&value),
+                "to" => state.to = crate::format::parse_ymd(&value),
                 "sort" => state.sort = SortChoice::parse(&value),
                 "limit" => {
                     state.limit = value.parse::<i32>().ok().filter(|n| (1..=1000).contains(n))
@@ -363,10 +363,10 @@ impl SearchState {
         }
         if self.updated == UpdatedFilter::Custom {
             if let Some(from) = self.from {
-                pairs.push(("from", from.format("%Y-%m-%d").to_string()));
+                pairs.push(("from", from.to_string()));
             }
             if let Some(to) = self.to {
-                pairs.push(("to", to.format("%Y-%m-%d").to_string()));
+                pairs.push(("to", to.to_string()));
             }
         }
         if !self.sort.as_str().is_empty() {

@@ -26,6 +26,9 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 /// Starts the app in the page's `<body>`.
 pub fn run() {
+    // Debug builds print a panic's message to the console. The release build aborts at
+    // once without formatting one (see build-web in the Makefile), so no hook there.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
 }

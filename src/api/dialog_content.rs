@@ -87,8 +87,8 @@ impl DialogLoadError {
     pub fn classify(error: ApiError, expires: Option<&str>) -> Self {
         match &error {
             ApiError::Problem { status: 404, .. } => expires
-                .and_then(|e| chrono::DateTime::parse_from_rfc2822(e.trim()).ok())
-                .map(|at| DialogLoadError::NotVisibleYet(at.with_timezone(&chrono::Utc)))
+                .and_then(crate::format::parse_http_date)
+                .map(DialogLoadError::NotVisibleYet)
                 .unwrap_or(DialogLoadError::NotFound),
             ApiError::Problem { status: 410, .. } => DialogLoadError::Deleted,
             ApiError::Problem {

@@ -237,7 +237,7 @@ pub fn InboxFilters(
                                             state.with(|s| s.from.map(|d| d.to_string()).unwrap_or_default())
                                         }
                                         on:change=move |ev| {
-                                            let date = chrono::NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok();
+                                            let date = crate::format::parse_ymd(&event_target_value(&ev));
                                             change(&|s| s.from = date);
                                         }
                                     />
@@ -251,7 +251,7 @@ pub fn InboxFilters(
                                             state.with(|s| s.to.map(|d| d.to_string()).unwrap_or_default())
                                         }
                                         on:change=move |ev| {
-                                            let date = chrono::NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok();
+                                            let date = crate::format::parse_ymd(&event_target_value(&ev));
                                             change(&|s| s.to = date);
                                         }
                                     />

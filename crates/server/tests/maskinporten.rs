@@ -186,6 +186,26 @@ impl Server {
         v.as_array().unwrap().clone()
     }
 
+    /// The statuses of this session's calls to Notifications, oldest first (developer API log).
+    async fn notifications_calls(&self) -> Vec<Option<u16>> {
+        let request = Request::get("/api/dev/api-log")
+            .header("cookie", &self.cookie)
+            .body(Body::empty())
+            .unwrap();
+        let response = app(self.state.clone()).oneshot(request).await.unwrap();
+        let (status, _, text) = common::text(response).await;
+        assert_eq!(status, StatusCode::OK, "{text}");
+        let log: portal_api::api_log::ApiLog = serde_json::from_str(&text).unwrap();
+        let mut calls: Vec<_> = log
+            .entries
+            .iter()
+            .filter(|e| e.upstream == portal_api::api_log::Upstream::Notifications)
+            .map(|e| (e.seq, e.status))
+            .collect();
+        calls.sort();
+        calls.into_iter().map(|(_, status)| status).collect()
+    }
+
     fn stats(&self) -> TokenStats {
         self.sim.maskinporten.stats()
     }
@@ -268,29 +288,53 @@ async fn tokens_are_used_until_a_minute_before_they_expire() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_401_from_notifications_drops_the_cached_token() {
+async fn a_401_from_notifications_drops_the_cached_token_and_the_send_tries_once_more() {
     let clock = Arc::new(ManualClock::new(chrono::Utc::now()));
     let s = server_with(1800, Some(clock.clone()), &[]).await;
     assert_eq!(s.send("k1", "+4791234567").await.0, StatusCode::CREATED);
     assert_eq!(s.stats(), stats(1, 1));
 
-    // Altinn's clock is 31 minutes ahead: the cached token has expired there.
+    // Altinn's clock is 31 minutes ahead: the cached token has expired there. The refused
+    // token is dropped and the same order (same idempotencyId) is sent with a new token.
     clock.advance_secs(31 * 60);
     let (status, p) = s.send("k2", "+4791234568").await;
-    assert_eq!(status, StatusCode::BAD_GATEWAY, "{p}");
-    assert_eq!(p["code"], "otp-sms-order-failed");
-    assert!(s.sms_to("+4791234568").await.is_empty());
-    assert_eq!(
-        s.stats(),
-        stats(1, 1),
-        "the refused token was not replaced yet"
-    );
+    assert_eq!(status, StatusCode::CREATED, "{p}");
+    assert_eq!(s.stats(), stats(2, 2), "one new token for the second try");
+    assert_eq!(s.sms_to("+4791234568").await.len(), 1, "one SMS, not two");
 
-    // The next send fetches a new token and gets through.
+    // The new token is cached and used by the next send.
     let (status, p) = s.send("k3", "+4791234569").await;
     assert_eq!(status, StatusCode::CREATED, "{p}");
     assert_eq!(s.stats(), stats(2, 2));
     assert_eq!(s.sms_to("+4791234569").await.len(), 1);
+
+    // Both orders went out once with the refused token and once more with the new one.
+    let calls = s.notifications_calls().await;
+    assert_eq!(
+        calls,
+        [Some(201), Some(401), Some(201), Some(201)],
+        "oldest first"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_fixed_token_is_not_sent_a_second_time() {
+    let s = server_with(
+        1800,
+        None,
+        &[("notifications_token", "not-an-altinn-token")],
+    )
+    .await;
+    let (status, p) = s.send("k1", "+4791234567").await;
+    assert_eq!(status, StatusCode::BAD_GATEWAY, "{p}");
+    assert_eq!(p["code"], "otp-sms-order-failed");
+    assert!(s.sms_to("+4791234567").await.is_empty());
+    assert_eq!(
+        s.notifications_calls().await,
+        [Some(401)],
+        "the same token again would only be refused again"
+    );
+    assert_eq!(s.stats(), stats(0, 0));
 }
 
 /// Sends one code with `overrides` and returns the problem (expects a 502).

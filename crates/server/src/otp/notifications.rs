@@ -137,33 +137,55 @@ impl HttpNotificationsClient {
         &self.token
     }
 
+    /// Sends `request` with the service-owner token. When Notifications refuses the token
+    /// (401: revoked, or Altinn's clock is ahead of ours) the token is dropped and the call
+    /// is made once more with a newly fetched one (not with a fixed token, which would only
+    /// be refused again); the order's `idempotencyId` makes the second try safe. A token
+    /// refused again is dropped too and the 401 returned.
     async fn call<T: serde::de::DeserializeOwned>(
         &self,
         request: reqwest::RequestBuilder,
     ) -> Result<T, NotificationsError> {
-        let token = self
-            .token
-            .token()
-            .await
-            .map_err(NotificationsError::Token)?;
-        // Recorded in the developer API log of the request being served, if any (the
-        // order's body, with the phone number and the code, is never looked at).
-        let response = crate::api_log::UpstreamLog::current()
-            .send(Upstream::Notifications, request.bearer_auth(&token))
-            .await
-            .map_err(transport)?;
-        let status = response.status().as_u16();
-        let body = response.bytes().await.map_err(transport)?;
+        let second_try = request.try_clone();
+        let token = self.token().await?;
+        let (mut status, mut body) = self.send_once(request, &token).await?;
+        if status == 401 {
+            self.token.forget(&token).await;
+            let new_token = self.token().await?;
+            if let Some(second_try) = second_try.filter(|_| new_token != token) {
+                (status, body) = self.send_once(second_try, &new_token).await?;
+                if status == 401 {
+                    self.token.forget(&new_token).await;
+                }
+            }
+        }
         match status {
             200 | 201 => {
                 serde_json::from_slice(&body).map_err(|e| NotificationsError::Decode(e.to_string()))
             }
-            401 => {
-                self.token.forget(&token).await;
-                Err(NotificationsError::from_response(status, &body))
-            }
             _ => Err(NotificationsError::from_response(status, &body)),
         }
+    }
+
+    async fn token(&self) -> Result<String, NotificationsError> {
+        self.token.token().await.map_err(NotificationsError::Token)
+    }
+
+    /// One call with `token`: the status and the body.
+    async fn send_once(
+        &self,
+        request: reqwest::RequestBuilder,
+        token: &str,
+    ) -> Result<(u16, axum::body::Bytes), NotificationsError> {
+        // Recorded in the developer API log of the request being served, if any (the
+        // order's body, with the phone number and the code, is never looked at).
+        let response = crate::api_log::UpstreamLog::current()
+            .send(Upstream::Notifications, request.bearer_auth(token))
+            .await
+            .map_err(transport)?;
+        let status = response.status().as_u16();
+        let body = response.bytes().await.map_err(transport)?;
+        Ok((status, body))
     }
 }
 

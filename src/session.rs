@@ -125,8 +125,8 @@ impl SessionState {
     }
 }
 
-/// What the portal shows for the server's session. Sessions without a name (demo logins:
-/// the test token generator gives none) show the national identity number.
+/// What the portal shows for the server's session. Sessions without a name (a demo login
+/// whose party list could not be read) show the national identity number.
 pub fn session_status(session: api::Session) -> SessionStatus {
     if !session.authenticated {
         return SessionStatus::LoggedOut;

@@ -32,6 +32,10 @@ test('demo login as a simulator persona, the inbox, and logging out', async ({ p
   const session = await (await page.request.get('/api/session')).json();
   expect(session.authenticated).toBe(true);
   expect(session.pid).toBe(persona.pid);
+  // The header names the user as Altinn's party list does ("NORDMANN OLA"), not by number.
+  const user = page.getByText(/^Logged in as /);
+  await expect(user).toContainText(new RegExp(persona.name.split(' ').pop()!, 'i'));
+  await expect(user).not.toContainText(persona.pid);
 
   // Logging out ends the session and comes back to the start page.
   await page.getByRole('button', { name: 'Log out' }).click();

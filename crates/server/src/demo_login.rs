@@ -120,10 +120,11 @@ pub async fn demo_login(
     if facts.exp <= now + 30 {
         return Err(generator_failed("the token has expired"));
     }
+    let name = own_name(&state, &token).await;
     let session = Session {
         access_token: token,
         pid: Some(pid),
-        name: None,
+        name,
         subject: format!("demo:{}", facts.pid),
         created_at: now,
         expires_at: facts.exp.min(now + ttl),
@@ -133,6 +134,40 @@ pub async fn demo_login(
     let mut response = StatusCode::NO_CONTENT.into_response();
     response.headers_mut().insert(header::SET_COOKIE, cookie);
     Ok(response)
+}
+
+/// The user's own name, as Dialogporten's party list has it (the party marked
+/// `isCurrentEndUser`): the generator's token carries none. Best effort: when the list
+/// cannot be had the portal shows the national identity number instead.
+async fn own_name(state: &AppState, token: &str) -> Option<String> {
+    let url = format!("{}/api/v1/enduser/parties", state.config.dialogporten_url);
+    let response = state
+        .http
+        .get(url)
+        .bearer_auth(token)
+        .timeout(state.config.upstream_timeout)
+        .send()
+        .await;
+    let parties = match response {
+        Ok(r) if r.status().is_success() => r.json::<altinn::party::Parties>().await.ok(),
+        Ok(r) => {
+            tracing::warn!(
+                status = r.status().as_u16(),
+                "demo login: no party list for the name"
+            );
+            None
+        }
+        Err(e) => {
+            tracing::warn!(error = %e.without_url(), "demo login: no party list for the name");
+            None
+        }
+    }?;
+    parties
+        .authorized_parties
+        .into_iter()
+        .find(|p| p.is_current_end_user)
+        .map(|p| p.name)
+        .filter(|name| !name.trim().is_empty())
 }
 
 /// `GET {base}/GetPersonalToken?env=…&scopes=…&pid=…&ttl=…` with Basic auth; the raw JWT.

@@ -126,7 +126,17 @@ async fn demo_login_starts_a_session_that_reaches_dialogporten() {
         .await
         .unwrap();
     assert_eq!(parties.status(), StatusCode::OK);
-    assert!(parties.text().await.unwrap().contains(pid));
+    let parties: serde_json::Value = parties.json().await.unwrap();
+    assert!(parties.to_string().contains(pid));
+    // The session's name is the user's own party's, as Altinn writes it ("NORDMANN OLA").
+    let own = parties["authorizedParties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["isCurrentEndUser"] == true)
+        .unwrap();
+    assert!(own["name"].as_str().is_some_and(|n| !n.is_empty()));
+    assert_eq!(s["name"], own["name"], "the name comes from the party list");
 
     // Another demo login renews the session id; the old cookie stops working.
     let other = personas[1]["pid"].as_str().unwrap();

@@ -64,6 +64,8 @@ pub struct DialogRow {
     pub status_class: &'static str,
     pub unread: bool,
     pub updated_at: DateTime<Utc>,
+    /// When the dialog was created (the list may be sorted and grouped by it).
+    pub created_at: DateTime<Utc>,
     /// The summary in the best language, when there is one.
     pub summary: Option<String>,
     pub due_at: Option<DateTime<Utc>>,
@@ -110,6 +112,7 @@ impl DialogRow {
             status_class,
             unread: item.is_unread(),
             updated_at: item.content_updated_at,
+            created_at: item.created_at,
             summary: content
                 .and_then(|c| c.summary.as_ref())
                 .and_then(|s| s.best(code))
@@ -136,6 +139,7 @@ impl Default for DialogRow {
             status_class: "not-applicable",
             unread: false,
             updated_at: DateTime::<Utc>::default(),
+            created_at: DateTime::<Utc>::default(),
             summary: None,
             due_at: None,
             attachments: 0,

@@ -17,6 +17,9 @@ pub mod pages;
 pub mod party_tree;
 pub mod routes;
 pub mod session;
+// Inbox list: month groups and search-match highlighting.
+pub mod highlight;
+pub mod month_groups;
 
 pub use app::App;
 

@@ -234,14 +234,22 @@ async fn dialog_list_is_named_and_links_each_dialog_by_title() {
     });
     tick().await;
 
-    let list = container
-        .query_selector("ul")
+    let region = container
+        .query_selector("section")
         .expect("query")
-        .expect("a list");
+        .expect("a region");
     assert_eq!(
-        list.get_attribute("aria-label").as_deref(),
+        region.get_attribute("aria-label").as_deref(),
         Some("Dialoger")
     );
+    // One month: its heading names the list of its rows.
+    let heading = region
+        .query_selector("h2")
+        .expect("query")
+        .expect("a heading");
+    assert_eq!(heading.text_content().as_deref(), Some("Mars 2025"));
+    let list = region.query_selector("ul").expect("query").expect("a list");
+    assert_eq!(list.get_attribute("aria-labelledby"), Some(heading.id()));
     let links = list.query_selector_all("a").expect("links");
     assert_eq!(links.length(), 2);
     let first: web_sys::Element = links.get(0).expect("link").unchecked_into();
@@ -400,4 +408,81 @@ fn filtering_15000_parties_is_fast() {
     }
     console_log!("worst filter over 15,000 parties: {worst} ms (debug build)");
     assert!(worst < 200.0, "{worst} ms");
+}
+
+#[wasm_bindgen_test]
+async fn search_matches_are_marked_as_text_under_month_headings() {
+    use portal::inbox_search::SortChoice;
+
+    let container: web_sys::HtmlElement = document()
+        .create_element("div")
+        .expect("div")
+        .unchecked_into();
+    document()
+        .body()
+        .expect("body")
+        .append_child(&container)
+        .expect("appended");
+    let at = |s: &str| {
+        chrono::DateTime::parse_from_rfc3339(s)
+            .expect("date")
+            .to_utc()
+    };
+    let row = |id: &str, title: &str, due: Option<&str>| DialogRow {
+        id: id.into(),
+        title: title.into(),
+        summary: Some("Om <b>skatt</b> og SKATT".into()),
+        updated_at: at("2025-03-15T12:00:00Z"),
+        due_at: due.map(at),
+        ..DialogRow::default()
+    };
+    let rows = vec![
+        row("a", "<b>Skatt</b> for 2025", Some("2025-11-15T12:00:00Z")),
+        row("b", "Vedtak", None),
+        row("c", "Søknad om skattefradrag", Some("2025-12-15T12:00:00Z")),
+    ];
+    let _handle = leptos::mount::mount_to(container.clone(), move || {
+        provide_context(I18n::new(Lang::Nb));
+        view! {
+            <DialogList
+                dialogs=Signal::stored(rows.clone())
+                sort=SortChoice::Due
+                search="SKATT <b>".to_owned()
+            />
+        }
+    });
+    tick().await;
+
+    // Grouped by due date; the row without one last.
+    let headings: Vec<String> = (0..3)
+        .filter_map(|i| container.query_selector_all("h2").ok()?.item(i))
+        .filter_map(|h| h.text_content())
+        .collect();
+    assert_eq!(headings, ["November 2025", "Desember 2025", "Uten frist"]);
+    // Markup in titles, summaries and the search stays text: no <b> element anywhere.
+    assert_eq!(
+        container.query_selector_all("b").expect("query").length(),
+        0
+    );
+    let link = container
+        .query_selector("a")
+        .expect("query")
+        .expect("a link");
+    assert_eq!(
+        link.text_content().as_deref(),
+        Some("<b>Skatt</b> for 2025")
+    );
+    let marks = |el: &web_sys::Element| -> Vec<String> {
+        let found = el.query_selector_all("mark").expect("marks");
+        (0..found.length())
+            .filter_map(|i| found.item(i)?.text_content())
+            .collect()
+    };
+    assert_eq!(marks(&link), ["<b>Skatt"]);
+    let summary = container
+        .query_selector(".dialog__summary")
+        .expect("query")
+        .expect("a summary");
+    assert_eq!(marks(&summary), ["<b>skatt", "SKATT"]);
+    container.remove();
 }

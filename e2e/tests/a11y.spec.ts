@@ -27,7 +27,7 @@ test('start page and the simulator login page', async ({ page }) => {
 test('inbox and the open party picker', async ({ page }) => {
   const [persona] = await personas(page.request);
   await logIn(page, persona);
-  await expect(page.getByRole('list', { name: 'Dialogs' }).getByRole('link').first()).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Dialogs' }).getByRole('link').first()).toBeVisible();
   await expectNoSeriousViolations(page, 'inbox');
   await page.getByRole('button', { name: 'Choose party' }).click();
   await expect(page.getByRole('listbox')).toBeVisible();
@@ -47,7 +47,7 @@ test('a skip link leads to the main content, and focus moves to the heading on n
   await expect(page.getByRole('main').getByRole('heading', { level: 1, name: 'Inbox' })).toBeFocused();
 
   // Client-side navigation to a dialog moves focus to its heading.
-  await page.getByRole('list', { name: 'Dialogs' }).getByRole('link').first().click();
+  await page.getByRole('region', { name: 'Dialogs' }).getByRole('link').first().click();
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
 });
 
@@ -55,7 +55,7 @@ test('the inbox works at 360 px wide without horizontal scrolling', async ({ pag
   await page.setViewportSize({ width: 360, height: 740 });
   const [persona] = await personas(page.request);
   await logIn(page, persona);
-  await expect(page.getByRole('list', { name: 'Dialogs' }).getByRole('link').first()).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Dialogs' }).getByRole('link').first()).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await expect(page.getByRole('button', { name: 'Choose party' })).toBeVisible();

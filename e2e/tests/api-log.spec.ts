@@ -20,7 +20,7 @@ async function expectNoSeriousViolations(page: Page, label: string) {
 
 test('the API log shows each page\'s calls, masked, and the ProblemDetails of an error', async ({ page }) => {
   const party = await logInAsOla(page);
-  const dialogs = page.getByRole('list', { name: 'Dialogs' });
+  const dialogs = page.getByRole('region', { name: 'Dialogs' });
   await expect(dialogs.getByRole('link').first()).toBeVisible();
 
   const toggle = page.getByRole('button', { name: 'API log' });

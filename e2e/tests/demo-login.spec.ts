@@ -27,7 +27,7 @@ test('demo login as a simulator persona, the inbox, and logging out', async ({ p
   await page.getByRole('button', { name: 'Log in' }).click();
   await expect(page).toHaveURL(/\/inbox/);
   await expect(page.getByRole('heading', { level: 1, name: 'Inbox' })).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Dialogs' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Dialogs' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Log out' })).toBeVisible();
   const session = await (await page.request.get('/api/session')).json();
   expect(session.authenticated).toBe(true);

@@ -17,7 +17,7 @@ test('without an ID-porten client only demo login is offered, and it works', asy
 
   const [ola] = await personas(page.request);
   await logIn(page, ola);
-  await expect(page.getByRole('list', { name: 'Dialogs', exact: true }).getByRole('link').first()).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Dialogs', exact: true }).getByRole('link').first()).toBeVisible();
   await page.getByRole('button', { name: 'Log out' }).click();
   await expect(header.getByRole('link', { name: 'Demo login' })).toBeVisible();
   expect(unexpectedErrors(errors)).toEqual([]);

@@ -14,7 +14,7 @@ test('a dialog opened from the list shows its title, facts and sections with rea
   const title = best(first.content.title.value, 'en');
 
   const dialogResponse = page.waitForResponse((r) => r.url().endsWith(`${API}/dialogs/${first.id}`));
-  await page.getByRole('list', { name: 'Dialogs' }).getByRole('link', { name: new RegExp(escapeRe(title)) }).first().click();
+  await page.getByRole('region', { name: 'Dialogs' }).getByRole('link', { name: new RegExp(escapeRe(title)) }).first().click();
   await expect(page).toHaveURL(new RegExp(`/inbox/${first.id}`));
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 

@@ -14,7 +14,7 @@ async function expectNoSeriousViolations(page: Page) {
 test('inbox, party picker, save dialog and saved searches pass axe', async ({ page }) => {
   await logInAsOla(page);
   await expect(page.getByLabel('Sort by')).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Dialogs', exact: true })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Dialogs', exact: true })).toBeVisible();
   await expectNoSeriousViolations(page);
 
   await page.getByRole('button', { name: 'Choose party' }).click();

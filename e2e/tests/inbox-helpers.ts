@@ -58,8 +58,8 @@ export function titleOf(item: Item, lang: Lang = 'en'): string {
   return (titles.find((t) => t.languageCode === lang) ?? titles.find((t) => t.languageCode === 'nb') ?? titles[0]).value;
 }
 
-/** The dialog list on the page. */
-export const dialogList = (page: Page, name = 'Dialogs') => page.getByRole('list', { name, exact: true });
+/** The dialog list on the page: the region named "Dialogs" holding a heading and a list per month. */
+export const dialogList = (page: Page, name = 'Dialogs') => page.getByRole('region', { name, exact: true });
 
 /** Asserts that the list shows exactly `items` (API-only ones left out), in order. */
 export async function expectListShows(page: Page, items: Item[], lang: Lang = 'en') {

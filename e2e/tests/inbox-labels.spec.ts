@@ -26,7 +26,7 @@ async function open(page: Page, view: string, party: string) {
 async function rowAction(page: Page, title: string, action: string) {
   const row = rowOf(page, title);
   await row.getByRole('button', { name: `Actions for ${title}` }).click();
-  await row.getByRole('button', { name: action, exact: true }).click();
+  await row.getByRole('menu', { name: `Actions for ${title}` }).getByRole('menuitem', { name: action, exact: true }).click();
 }
 
 test('archive → bin → restore from the row menu, each confirmed', async ({ page }) => {
@@ -88,7 +88,9 @@ test('mark as unread', async ({ page }) => {
   expect(await labelsOf(page, eas.party, item.id)).toContain('MarkedAsUnopened');
   // The row menu no longer offers it.
   await rowOf(page, title).getByRole('button', { name: `Actions for ${title}` }).click();
-  await expect(rowOf(page, title).getByRole('button', { name: 'Mark as unread' })).toHaveCount(0);
+  const menu = rowOf(page, title).getByRole('menu', { name: `Actions for ${title}` });
+  await expect(menu.getByRole('menuitem', { name: 'Move to archive' })).toBeVisible();
+  await expect(menu.getByRole('menuitem', { name: 'Mark as unread' })).toHaveCount(0);
 });
 
 test('bulk: select several rows and move them to the archive and back', async ({ page }) => {

@@ -43,7 +43,7 @@ for (const lang of ['en', 'nb', 'nn'] as Lang[]) {
       expect(dialogsRes.status()).toBe(200);
       const { items } = await dialogsRes.json();
       expect(items.length).toBeGreaterThan(0);
-      const dialogs = page.getByRole('list', { name: w.dialogs });
+      const dialogs = page.getByRole('region', { name: w.dialogs });
       for (const item of items.slice(0, 3)) {
         const titles: { value: string; languageCode: string }[] = item.content.title.value;
         const title = (titles.find((t) => t.languageCode === lang) ?? titles.find((t) => t.languageCode === 'nb') ?? titles[0]).value;

@@ -1,6 +1,8 @@
 //! The list of dialogs: one row per dialog with its title (a link to the dialog), sender,
 //! summary, status, dates, unread marker and attachment count; optionally a "Select"
-//! checkbox and a small menu of label actions per row.
+//! checkbox and a menu button with label actions per row. Rows sit under a heading per month
+//! of the date the list is sorted on ([`crate::month_groups`]); the words of a free-text
+//! search are marked in titles and summaries ([`crate::highlight`]).
 //!
 //! Rows are plain, non-reactive markup built once per (dialog, revision, language); only
 //! the checkbox and the menu follow signals. Long pages (up to 1,000 rows) are built
@@ -13,9 +15,17 @@ use std::collections::HashSet;
 use chrono::{DateTime, Local, Utc};
 use leptos::prelude::*;
 
+use leptos::either::Either;
+
+use crate::components::menu_button;
 use crate::format::{long_date, short_date};
+use crate::highlight::{search_words, split_matches};
 use crate::i18n::{Key, Lang, use_i18n};
 use crate::inbox_model::{DialogRow, LabelAction};
+use crate::inbox_search::SortChoice;
+use crate::month_groups::{
+    group_by_month, local_month, month_heading, month_heading_id, sort_date,
+};
 use crate::routes::Page;
 
 /// The id of the link of the dialog with `id` (focus moves there after "Load more").
@@ -23,7 +33,8 @@ pub fn row_link_id(id: &str) -> String {
     format!("dialog-{id}")
 }
 
-/// Shows `dialogs` as a list named "Dialogs"; each row links to the dialog.
+/// Shows `dialogs` in a region named "Dialogs": a heading per month of the sort date, each
+/// followed by a list of that month's rows; each row links to the dialog.
 #[component]
 pub fn DialogList(
     /// The rows, in display order.
@@ -38,6 +49,12 @@ pub fn DialogList(
     /// Called when the user picks a label action from a row's menu; without it no menu.
     #[prop(optional, into)]
     on_action: Option<Callback<(LabelAction, DialogRow)>>,
+    /// The order of the list: rows are grouped by the month of the date it sorts on.
+    #[prop(optional, into)]
+    sort: Signal<SortChoice>,
+    /// The free-text search: its words are marked in titles and summaries.
+    #[prop(optional, into)]
+    search: Signal<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let open_menu = RwSignal::new(None::<String>);
@@ -54,25 +71,65 @@ pub fn DialogList(
             });
         }
     });
+    // The rows built so far, by month. A month continued by "Load more" keeps its group.
+    let groups = Memo::new(move |_| {
+        frame.track();
+        let sort = sort.get();
+        dialogs.with(|rows| {
+            let shown = progress
+                .try_update_value(|p| p.next(rows.first().map(|r| r.id.as_str()), rows.len()))
+                .unwrap_or(rows.len());
+            group_by_month(
+                rows.iter()
+                    .take(shown)
+                    .map(|r| sort_date(r, sort).map(local_month)),
+            )
+        })
+    });
+    // Both lists are keyed by strings: the keyed-list code is then shared (a smaller wasm).
     view! {
-        <ul class="dialog-list" aria-label=move || i18n.t(Key::Dialogs)>
+        <section class="dialog-list" aria-label=move || i18n.t(Key::Dialogs)>
             <For
                 each=move || {
-                    frame.track();
                     let lang = i18n.lang();
-                    let rows = dialogs.get();
-                    let shown = progress
-                        .try_update_value(|p| p.next(rows.first().map(|r| r.id.as_str()), rows.len()))
-                        .unwrap_or(rows.len());
-                    rows.into_iter().take(shown).map(move |row| (lang, row))
+                    let search = search.get();
+                    groups.with(|g| g.iter().map(|g| (lang, g.month, search.clone())).collect::<Vec<_>>())
                 }
-                key=|(lang, row)| (*lang, row.id.clone(), row.revision.clone(), row.unread, row.updated_at)
-                children=move |(lang, row)| {
-                    let fallback = party.and_then(|p| p.get_untracked());
-                    dialog_row(row, lang, fallback, selected, on_action, open_menu)
+                key=|(lang, month, search)| format!("{}|{}|{search}", lang.code(), month_heading_id(*month))
+                children=move |(lang, month, search)| {
+                    let heading_id = month_heading_id(month);
+                    view! {
+                        <h2 class="dialog-list__month" id=heading_id.clone()>
+                            {month_heading(month, lang)}
+                        </h2>
+                        <ul class="dialog-list__rows" aria-labelledby=heading_id>
+                            <For
+                                each=move || {
+                                    groups
+                                        .with(|g| {
+                                            dialogs
+                                                .with(|rows| {
+                                                    g.iter()
+                                                        .find(|g| g.month == month)
+                                                        .map(|g| g.rows.iter().filter_map(|&i| rows.get(i).cloned()).collect())
+                                                        .unwrap_or_else(Vec::new)
+                                                })
+                                        })
+                                }
+                                key=|row| {
+                                    format!("{}|{}|{}|{}", row.id, row.revision, row.unread, row.updated_at.timestamp())
+                                }
+                                children=move |row| {
+                                    let fallback = party.and_then(|p| p.get_untracked());
+                                    let words = search_words(&search);
+                                    dialog_row(row, lang, &words, fallback, selected, on_action, open_menu)
+                                }
+                            />
+                        </ul>
+                    }
                 }
             />
-        </ul>
+        </section>
     }
 }
 
@@ -115,11 +172,12 @@ impl Progress {
 fn dialog_row(
     row: DialogRow,
     lang: Lang,
+    words: &[String],
     fallback_party: Option<String>,
     selected: Option<RwSignal<HashSet<String>>>,
     on_action: Option<Callback<(LabelAction, DialogRow)>>,
     open_menu: RwSignal<Option<String>>,
-) -> impl IntoView {
+) -> impl IntoView + use<> {
     let party = Some(row.party.clone())
         .filter(|p| !p.is_empty())
         .or(fallback_party);
@@ -164,7 +222,7 @@ fn dialog_row(
             {checkbox}
             <div class="dialog__body">
                 <a class="dialog__link" id=row_link_id(&row.id) href=href>
-                    <span class="dialog__title">{row.title.clone()}</span>
+                    <span class="dialog__title">{marked(&row.title, words)}</span>
                 </a>
                 {row
                     .unread
@@ -193,8 +251,8 @@ fn dialog_row(
                 </p>
                 {row
                     .summary
-                    .clone()
-                    .map(|summary| view! { <p class="dialog__summary">{summary}</p> })}
+                    .as_deref()
+                    .map(|summary| view! { <p class="dialog__summary">{marked(summary, words)}</p> })}
             </div>
             {menu}
         </li>
@@ -211,7 +269,26 @@ fn dates(at: DateTime<Utc>, now: chrono::NaiveDateTime, lang: Lang) -> (String, 
     )
 }
 
-/// A disclosure button with the label actions that make sense for the row's folder.
+/// `text` as text nodes, with the parts the search `words` match in `<mark>` elements.
+fn marked(text: &str, words: &[String]) -> Vec<Either<String, impl IntoView + use<>>> {
+    if words.is_empty() {
+        return vec![Either::Left(text.to_owned())];
+    }
+    split_matches(text, words)
+        .into_iter()
+        .map(|(hit, part)| {
+            let part = part.to_owned();
+            if hit {
+                Either::Right(view! { <mark>{part}</mark> })
+            } else {
+                Either::Left(part)
+            }
+        })
+        .collect()
+}
+
+/// A menu button ([`menu_button`]) with the label actions that make sense for the row's
+/// folder.
 fn row_menu(
     row: DialogRow,
     lang: Lang,
@@ -219,19 +296,30 @@ fn row_menu(
     open_menu: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let menu_id = format!("dialog-menu-{}", row.id);
-    let id = row.id.clone();
-    let is_open = Memo::new(move |_| open_menu.with(|open| open.as_deref() == Some(id.as_str())));
-    let toggle_id = row.id.clone();
-    let actions = LabelAction::for_row(&row);
-    let buttons = actions
+    let button_id = format!("dialog-menu-button-{}", row.id);
+    let id = StoredValue::new(row.id.clone());
+    let is_open = Memo::new(move |_| {
+        open_menu.with(|open| id.with_value(|id| open.as_deref() == Some(id.as_str())))
+    });
+    let close = move || {
+        if is_open.get_untracked() {
+            open_menu.set(None);
+        }
+    };
+    let open = move || open_menu.set(Some(id.get_value()));
+    let label = lang.tf(Key::ListRowActions, &[("title", &row.title)]);
+    let items = LabelAction::for_row(&row)
         .into_iter()
         .map(|action| {
             let row = row.clone();
             view! {
                 <button
                     type="button"
-                    class="button button--small"
-                    on:click=move |_| {
+                    role="menuitem"
+                    tabindex="-1"
+                    class="button button--small row-menu__item"
+                    on:click=move |ev| {
+                        menu_button::return_focus(&ev);
                         open_menu.set(None);
                         on_action.run((action, row.clone()));
                     }
@@ -242,33 +330,50 @@ fn row_menu(
         })
         .collect_view();
     view! {
-        <div class="row-menu">
+        <div
+            class="row-menu"
+            on:focusout=move |ev| {
+                if menu_button::focus_left(&ev) {
+                    close();
+                }
+            }
+        >
             <button
                 type="button"
+                id=button_id.clone()
                 class="button button--small row-menu__toggle"
+                aria-haspopup="menu"
                 aria-expanded=move || is_open.get().to_string()
                 aria-controls=menu_id.clone()
-                aria-label=lang.tf(Key::ListRowActions, &[("title", &row.title)])
-                on:click=move |_| {
-                    let id = toggle_id.clone();
-                    open_menu.update(|open| {
-                        *open = if open.as_deref() == Some(id.as_str()) { None } else { Some(id) };
-                    });
+                aria-label=label
+                on:click=move |ev| {
+                    menu_button::button_click(
+                        &ev,
+                        || {
+                            if is_open.get_untracked() {
+                                open_menu.set(None);
+                                false
+                            } else {
+                                open();
+                                true
+                            }
+                        },
+                    )
                 }
+                on:keydown=move |ev| menu_button::button_keydown(&ev, open)
             >
                 "⋯"
             </button>
             <div
                 id=menu_id
+                role="menu"
+                tabindex="-1"
+                aria-labelledby=button_id
                 class="row-menu__items"
                 hidden=move || !is_open.get()
-                on:keydown=move |ev: web_sys::KeyboardEvent| {
-                    if ev.key() == "Escape" {
-                        open_menu.set(None);
-                    }
-                }
+                on:keydown=move |ev| menu_button::menu_keydown(&ev, close)
             >
-                {buttons}
+                {items}
             </div>
         </div>
     }

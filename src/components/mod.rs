@@ -11,6 +11,8 @@ pub mod language_picker;
 pub mod party_picker;
 pub mod phone_verification;
 pub mod verification_log;
+// The WAI-ARIA menu button (row menus, "More actions").
+pub mod menu_button;
 
 pub use dialog_list::DialogList;
 pub use error_notice::ApiErrorNotice;

@@ -770,6 +770,21 @@ texts! {
         "Innlogginga gjekk ikkje. Prøv igjen.",
         "The login failed. Please try again.",
     ],
+    /// Month names for the dialog list's month headings ("November 2026").
+    MonthJanuary => ["Januar", "Januar", "January"],
+    MonthFebruary => ["Februar", "Februar", "February"],
+    MonthMarch => ["Mars", "Mars", "March"],
+    MonthApril => ["April", "April", "April"],
+    MonthMay => ["Mai", "Mai", "May"],
+    MonthJune => ["Juni", "Juni", "June"],
+    MonthJuly => ["Juli", "Juli", "July"],
+    MonthAugust => ["August", "August", "August"],
+    MonthSeptember => ["September", "September", "September"],
+    MonthOctober => ["Oktober", "Oktober", "October"],
+    MonthNovember => ["November", "November", "November"],
+    MonthDecember => ["Desember", "Desember", "December"],
+    /// The dialog list's last group when sorted by due date: dialogs without one.
+    ListNoDueDate => ["Uten frist", "Utan frist", "No due date"],
 }
 
 #[cfg(test)]

@@ -576,6 +576,10 @@ pub fn InboxPage() -> impl IntoView {
                     <DialogList
                         dialogs=dialog_rows
                         selected=selected
+                        sort=Signal::derive(move || state.with(|s| s.sort))
+                        search=Signal::derive(move || {
+                            state.with(|s| s.search_text().unwrap_or_default().to_owned())
+                        })
                         on_action=Callback::new(move |(action, row): (LabelAction, DialogRow)| {
                             run_action.run((action, vec![row]))
                         })

@@ -3,7 +3,6 @@
 //! in a collapsed "For developers" section.
 
 use altinn::{BestMatch, DialogApiAction, DialogGuiAction};
-use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -11,6 +10,7 @@ use super::confirm::{ConfirmDialog, ConfirmRequest};
 use super::model::{ActionKind, action_kind, arrange_actions, priority_class};
 use super::{DetailsStatus, Notice};
 use crate::api::actions::perform_gui_action;
+use crate::components::menu_button;
 use crate::i18n::{Key, Lang, use_i18n};
 
 fn title_of(action: &DialogGuiAction, lang: Lang) -> String {
@@ -113,14 +113,13 @@ pub fn GuiActions(
         }
     });
 
+    // "More actions": a menu button ([`menu_button`]).
     let more_open = RwSignal::new(false);
-    let more_button = NodeRef::<html::Button>::new();
-    let close_more = move || {
-        more_open.set(false);
-        if let Some(button) = more_button.get_untracked() {
-            let _ = button.focus();
-        }
-    };
+    let close_more = move || more_open.set(false);
+    let picked = Callback::new(move |ev: web_sys::MouseEvent| {
+        menu_button::return_focus(&ev);
+        close_more();
+    });
 
     view! {
         <div class="gui-actions" role="group" aria-label=move || i18n.t(Key::Actions)>
@@ -137,30 +136,53 @@ pub fn GuiActions(
             <Show when=move || arranged.with(|(_, more)| !more.is_empty())>
                 <div
                     class="gui-actions__more"
-                    on:keydown=move |ev: web_sys::KeyboardEvent| {
-                        if ev.key() == "Escape" && more_open.get_untracked() {
-                            ev.prevent_default();
+                    on:focusout=move |ev| {
+                        if menu_button::focus_left(&ev) {
                             close_more();
                         }
                     }
                 >
                     <button
                         type="button"
+                        id="more-actions-button"
                         class="button button--tertiary"
-                        node_ref=more_button
+                        aria-haspopup="menu"
                         aria-expanded=move || more_open.get().to_string()
                         aria-controls="more-actions"
-                        on:click=move |_| more_open.update(|open| *open = !*open)
+                        on:click=move |ev| {
+                            menu_button::button_click(
+                                &ev,
+                                || {
+                                    more_open.update(|open| *open = !*open);
+                                    more_open.get_untracked()
+                                },
+                            )
+                        }
+                        on:keydown=move |ev| menu_button::button_keydown(&ev, move || more_open.set(true))
                     >
                         {move || i18n.t(Key::MoreActions)}
                     </button>
-                    <ul id="more-actions" class="gui-actions__menu" hidden=move || !more_open.get()>
+                    <ul
+                        id="more-actions"
+                        role="menu"
+                        tabindex="-1"
+                        aria-labelledby="more-actions-button"
+                        class="gui-actions__menu"
+                        hidden=move || !more_open.get()
+                        on:keydown=move |ev| menu_button::menu_keydown(&ev, close_more)
+                    >
                         {move || {
                             arranged
                                 .get()
                                 .1
                                 .into_iter()
-                                .map(|action| view! { <li><GuiAction action=action busy=busy start=start /></li> })
+                                .map(|action| {
+                                    view! {
+                                        <li role="none">
+                                            <GuiAction action=action busy=busy start=start picked=picked />
+                                        </li>
+                                    }
+                                })
                                 .collect_view()
                         }}
                     </ul>
@@ -177,16 +199,26 @@ fn GuiAction(
     action: DialogGuiAction,
     busy: RwSignal<bool>,
     start: Callback<DialogGuiAction>,
+    /// Set for an item of the "More actions" menu: called when it is chosen.
+    #[prop(optional)]
+    picked: Option<Callback<web_sys::MouseEvent>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let class = priority_class(&action.priority);
+    let role = picked.map(|_| "menuitem");
+    let tabindex = picked.map(|_| "-1");
+    let pick = move |ev: web_sys::MouseEvent| {
+        if let Some(picked) = picked {
+            picked.run(ev);
+        }
+    };
     let title = {
         let action = action.clone();
         move || title_of(&action, i18n.lang())
     };
     match action_kind(&action) {
         ActionKind::Link => view! {
-            <a class=class href=action.url.clone()>
+            <a class=class href=action.url.clone() role=role tabindex=tabindex>
                 {title}
             </a>
         }
@@ -195,8 +227,11 @@ fn GuiAction(
             <button
                 type="button"
                 class=class
+                role=role
+                tabindex=tabindex
                 aria-disabled=move || busy.get().then_some("true")
-                on:click=move |_| {
+                on:click=move |ev| {
+                    pick(ev);
                     if !busy.get_untracked() {
                         start.run(action.clone());
                     }
@@ -212,6 +247,8 @@ fn GuiAction(
                 <button
                     type="button"
                     class=format!("{class} button--unavailable")
+                    role=role
+                    tabindex=tabindex
                     aria-disabled="true"
                     aria-describedby=reason_id.clone()
                 >

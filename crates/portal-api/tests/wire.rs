@@ -5,7 +5,7 @@ use portal_api::otp::{ChallengeState, CreateChallenge, DeliveryState};
 use serde_json::json;
 
 #[test]
-fn content_tree_is_tagged_and_camel_case() {
+fn content_tree_is_externally_tagged_and_camel_case() {
     let doc = RenderedContent {
         media_type: "text/markdown".into(),
         blocks: vec![
@@ -33,13 +33,13 @@ fn content_tree_is_tagged_and_camel_case() {
     assert_eq!(value["mediaType"], "text/markdown");
     assert_eq!(
         value["blocks"][0],
-        json!({"type": "heading", "level": 2, "inlines": [{"type": "text", "text": "Vedtak"}]})
+        json!({"heading": {"level": 2, "inlines": [{"text": {"text": "Vedtak"}}]}})
     );
     assert_eq!(
-        value["blocks"][1]["items"][0][0]["inlines"][0]["type"],
-        "link"
+        value["blocks"][1]["list"]["items"][0][0]["paragraph"]["inlines"][0]["link"]["href"],
+        "https://www.skatteetaten.no"
     );
-    assert_eq!(value["blocks"][2], json!({"type": "rule"}));
+    assert_eq!(value["blocks"][2], json!("rule"));
     let back: RenderedContent = serde_json::from_value(value).unwrap();
     assert_eq!(back, doc);
 }

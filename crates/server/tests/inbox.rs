@@ -170,8 +170,8 @@ fn has_link(blocks: &[Block], prefix: &str) -> bool {
     fn walk(v: &Value, prefix: &str) -> bool {
         match v {
             Value::Object(m) => {
-                (m.get("type") == Some(&json!("link"))
-                    && m["href"].as_str().unwrap().starts_with(prefix))
+                m.get("link")
+                    .is_some_and(|link| link["href"].as_str().unwrap().starts_with(prefix))
                     || m.values().any(|x| walk(x, prefix))
             }
             Value::Array(a) => a.iter().any(|x| walk(x, prefix)),

@@ -12,6 +12,7 @@ pub mod format;
 pub mod i18n;
 pub mod inbox_model;
 pub mod inbox_search;
+pub mod load;
 pub mod otp_model;
 pub mod pages;
 pub mod party_tree;

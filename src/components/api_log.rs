@@ -115,7 +115,7 @@ pub fn ApiLogToggle() -> impl IntoView {
                 aria-controls=PANEL_ID
                 on:click=move |_| state.open.update(|open| *open = !*open)
             >
-                {move || i18n.t(Key::ApiLog)}
+                {i18n.tr(Key::ApiLog)}
             </button>
         </Show>
     }
@@ -165,8 +165,8 @@ pub fn ApiLogPanel() -> impl IntoView {
             hidden=move || !visible()
         >
             <div class="api-log__inner">
-                <h2 id=HEADING_ID class="api-log__heading">{move || i18n.t(Key::ApiLog)}</h2>
-                <p class="api-log__intro">{move || i18n.t(Key::ApiLogIntro)}</p>
+                <h2 id=HEADING_ID class="api-log__heading">{i18n.tr(Key::ApiLog)}</h2>
+                <p class="api-log__intro">{i18n.tr(Key::ApiLogIntro)}</p>
                 {move || visible().then(body)}
             </div>
         </section>
@@ -220,11 +220,11 @@ fn ProblemDisclosure(seq: u64, text: String, cut: bool) -> impl IntoView {
                 aria-controls=id.clone()
                 on:click=move |_| open.update(|o| *o = !*o)
             >
-                {move || i18n.t(Key::ApiLogProblem)}
+                {i18n.tr(Key::ApiLogProblem)}
             </button>
             <div id=id hidden=move || !open.get()>
                 <pre>{text}</pre>
-                {cut.then(|| view! { <p class="api-log__cut">{move || i18n.t(Key::ApiLogProblemCut)}</p> })}
+                {cut.then(|| view! { <p class="api-log__cut">{i18n.tr(Key::ApiLogProblemCut)}</p> })}
             </div>
         </div>
     }

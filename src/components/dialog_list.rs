@@ -88,7 +88,7 @@ pub fn DialogList(
     });
     // Both lists are keyed by strings: the keyed-list code is then shared (a smaller wasm).
     view! {
-        <section class="dialog-list" aria-label=move || i18n.t(Key::Dialogs)>
+        <section class="dialog-list" aria-label=i18n.tr(Key::Dialogs)>
             <For
                 each=move || {
                     let lang = i18n.lang();

@@ -77,7 +77,7 @@ pub fn ApiErrorNotice(
             {move || details().map(|text| view! { <p class="notice__details">{text}</p> })}
             <Show when=is_unauthorized>
                 <a class="button button--primary" href=login_href rel="external">
-                    {move || i18n.t(Key::LogInAgain)}
+                    {i18n.tr(Key::LogInAgain)}
                 </a>
             </Show>
             <Show when=retryable>
@@ -90,7 +90,7 @@ pub fn ApiErrorNotice(
                         }
                     }
                 >
-                    {move || i18n.t(Key::TryAgain)}
+                    {i18n.tr(Key::TryAgain)}
                 </button>
             </Show>
         </div>

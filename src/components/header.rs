@@ -25,12 +25,12 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class="site-header">
             <a class="skip-link" href="#main" on:click=skip>
-                {move || i18n.t(Key::SkipToMain)}
+                {i18n.tr(Key::SkipToMain)}
             </a>
             <div class="site-header__inner">
                 <a class="brand" href=Page::Start.href()>
                     <img class="brand__logo" src="/favicon.svg" alt="" width="28" height="28" />
-                    <span>{move || i18n.t(Key::AppName)}</span>
+                    <span>{i18n.tr(Key::AppName)}</span>
                 </a>
                 <StaffNav />
                 <div class="site-header__tools">
@@ -56,9 +56,9 @@ fn StaffNav() -> impl IntoView {
     };
     view! {
         <Show when=move || session.is_staff()>
-            <nav class="site-nav" aria-label=move || i18n.t(Key::SiteNav)>
+            <nav class="site-nav" aria-label=i18n.tr(Key::SiteNav)>
                 <a class="site-nav__link" href=href.clone() aria-current=current.clone()>
-                    {move || i18n.t(Key::OtpVerifyPhone)}
+                    {i18n.tr(Key::OtpVerifyPhone)}
                 </a>
             </nav>
         </Show>
@@ -107,13 +107,13 @@ fn AuthControls() -> impl IntoView {
         SessionStatus::Unknown => ().into_any(),
         SessionStatus::LoggedOut if !session.oidc_login_available() => view! {
             <a class="button button--primary" href=Page::DemoLogin.href()>
-                {move || i18n.t(Key::DemoLoginLink)}
+                {i18n.tr(Key::DemoLoginLink)}
             </a>
         }
         .into_any(),
         SessionStatus::LoggedOut => view! {
             <a class="button button--primary" href=login_href rel="external">
-                {move || i18n.t(Key::LogIn)}
+                {i18n.tr(Key::LogIn)}
             </a>
         }
         .into_any(),
@@ -129,7 +129,7 @@ fn AuthControls() -> impl IntoView {
                     on:click=log_out.clone()
                     aria-disabled=move || busy.get().to_string()
                 >
-                    {move || i18n.t(Key::LogOut)}
+                    {i18n.tr(Key::LogOut)}
                 </button>
             }
             .into_any()

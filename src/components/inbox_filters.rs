@@ -66,7 +66,7 @@ pub fn InboxFilters(
                             set: fn(&mut SearchState, Vec<String>)| {
         view! {
             <fieldset class="filter filter--checks">
-                <legend>{move || i18n.t(legend)}</legend>
+                <legend>{i18n.tr(legend)}</legend>
                 <div class="filter__options">
                     {move || {
                         options
@@ -133,24 +133,24 @@ pub fn InboxFilters(
                     type="search"
                     class="input inbox-search__box"
                     name="search"
-                    aria-label=move || i18n.t(Key::ListSearch)
+                    aria-label=i18n.tr(Key::ListSearch)
                     aria-describedby="inbox-search-hint"
                     prop:value=move || text.get()
                     on:input=move |ev| text.set(event_target_value(&ev))
                 />
                 <button type="submit" class="button button--primary">
-                    {move || i18n.t(Key::ListSearch)}
+                    {i18n.tr(Key::ListSearch)}
                 </button>
                 <p id="inbox-search-hint" class="hint" class:hint--warn=too_short>
                     {move || i18n.tf(Key::ListSearchHint, &[("n", &MIN_SEARCH_CHARS.to_string())])}
                 </p>
             </form>
             <details class="filters" open=open_at_start>
-                <summary>{move || i18n.t(Key::ListFilters)}</summary>
+                <summary>{i18n.tr(Key::ListFilters)}</summary>
                 <div class="filters__grid">
                     <Show when=move || view.get() != InboxView::Drafts>
                                 <fieldset class="filter filter--checks">
-                                    <legend>{move || i18n.t(Key::Status)}</legend>
+                                    <legend>{i18n.tr(Key::Status)}</legend>
                                     <div class="filter__options">
                                         {move || {
                                             status_options
@@ -190,7 +190,7 @@ pub fn InboxFilters(
                     {check_group(Key::ListSender, senders, |s| &s.org, |s, v| s.org = v)}
                     {check_group(Key::ListService, services, |s| &s.service, |s, v| s.service = v)}
                     <div class="filter">
-                        <label for="filter-read">{move || i18n.t(Key::ListReadStatus)}</label>
+                        <label for="filter-read">{i18n.tr(Key::ListReadStatus)}</label>
                         <select
                             id="filter-read"
                             class="input"
@@ -209,7 +209,7 @@ pub fn InboxFilters(
                         </select>
                     </div>
                     <div class="filter">
-                        <label for="filter-updated">{move || i18n.t(Key::Updated)}</label>
+                        <label for="filter-updated">{i18n.tr(Key::Updated)}</label>
                         <select
                             id="filter-updated"
                             class="input"
@@ -229,7 +229,7 @@ pub fn InboxFilters(
                         <Show when=move || state.with(|s| s.updated == UpdatedFilter::Custom)>
                             <div class="filter__range">
                                 <label>
-                                    {move || i18n.t(Key::UpdatedFrom)}
+                                    {i18n.tr(Key::UpdatedFrom)}
                                     <input
                                         type="date"
                                         class="input"
@@ -243,7 +243,7 @@ pub fn InboxFilters(
                                     />
                                 </label>
                                 <label>
-                                    {move || i18n.t(Key::UpdatedTo)}
+                                    {i18n.tr(Key::UpdatedTo)}
                                     <input
                                         type="date"
                                         class="input"
@@ -260,7 +260,7 @@ pub fn InboxFilters(
                         </Show>
                     </div>
                     <div class="filter">
-                        <label for="filter-sort">{move || i18n.t(Key::ListSortBy)}</label>
+                        <label for="filter-sort">{i18n.tr(Key::ListSortBy)}</label>
                         <select
                             id="filter-sort"
                             class="input"
@@ -285,7 +285,7 @@ pub fn InboxFilters(
                         class="button"
                         on:click=move |_| on_change.run(state.get_untracked().parties_only())
                     >
-                        {move || i18n.t(Key::ListClearFilters)}
+                        {i18n.tr(Key::ListClearFilters)}
                     </button>
                 </Show>
             </details>

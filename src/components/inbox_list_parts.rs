@@ -26,7 +26,7 @@ pub fn ViewNav(
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <nav class="view-nav" aria-label=move || i18n.t(Key::ListViews)>
+        <nav class="view-nav" aria-label=i18n.tr(Key::ListViews)>
             <ul>
                 {InboxView::ALL
                     .into_iter()
@@ -37,14 +37,14 @@ pub fn ViewNav(
                                     href=move || state.with(|s| s.parties_only().href(target))
                                     aria-current=move || (view.get() == target).then_some("page")
                                 >
-                                    {move || i18n.t(target.key())}
+                                    {i18n.tr(target.key())}
                                 </a>
                             </li>
                         }
                     })
                     .collect_view()}
                 <li>
-                    <a href=Page::SavedSearches.href()>{move || i18n.t(Key::ListSavedSearches)}</a>
+                    <a href=Page::SavedSearches.href()>{i18n.tr(Key::ListSavedSearches)}</a>
                 </li>
             </ul>
         </nav>
@@ -68,7 +68,7 @@ pub fn BulkBar(
     let count = move || selected.with(Vec::len);
     view! {
         <Show when=move || { count() > 0 }>
-            <div class="bulk-bar" role="region" aria-label=move || i18n.t(Key::ListBulkActions)>
+            <div class="bulk-bar" role="region" aria-label=i18n.tr(Key::ListBulkActions)>
                 <p class="bulk-bar__count">
                     {move || i18n.tf(Key::ListSelected, &[("n", &count().to_string())])}
                 </p>
@@ -86,13 +86,13 @@ pub fn BulkBar(
                                 class="button button--small"
                                 on:click=move |_| on_action.run((action, selected.get_untracked()))
                             >
-                                {move || i18n.t(action.key())}
+                                {i18n.tr(action.key())}
                             </button>
                         }
                     })
                     .collect_view()}
                 <button type="button" class="button button--small" on:click=move |_| on_clear.run(())>
-                    {move || i18n.t(Key::ListClearSelection)}
+                    {i18n.tr(Key::ListClearSelection)}
                 </button>
             </div>
         </Show>
@@ -177,7 +177,7 @@ pub fn ListErrorNotice(
     };
     view! {
         <div class="notice notice--error" role="alert">
-            <p class="notice__message">{move || i18n.t(key)}</p>
+            <p class="notice__message">{i18n.tr(key)}</p>
             {code
                 .map(|status| {
                     view! {
@@ -190,7 +190,7 @@ pub fn ListErrorNotice(
                 .then(|| {
                     view! {
                         <a class="button button--primary" href=login_href rel="external">
-                            {move || i18n.t(Key::LogInAgain)}
+                            {i18n.tr(Key::LogInAgain)}
                         </a>
                     }
                 })}
@@ -200,7 +200,7 @@ pub fn ListErrorNotice(
                 .map(|retry| {
                     view! {
                         <button type="button" class="button" on:click=move |_| retry.run(())>
-                            {move || i18n.t(Key::TryAgain)}
+                            {i18n.tr(Key::TryAgain)}
                         </button>
                     }
                 })}
@@ -270,15 +270,15 @@ pub fn SaveSearchDialog(
     view! {
         <div class="save-search">
             <button type="button" class="button" node_ref=opener_ref on:click=open>
-                {move || i18n.t(Key::ListSaveSearch)}
+                {i18n.tr(Key::ListSaveSearch)}
             </button>
             <p class="save-search__done" role="status">
                 {move || saved.get().map(|n| i18n.tf(Key::ListSearchSaved, &[("name", &n)]))}
             </p>
             <dialog class="modal" node_ref=dialog_ref aria-labelledby="save-search-heading">
                 <form class="modal__form" on:submit=submit>
-                    <h2 id="save-search-heading">{move || i18n.t(Key::ListSaveSearch)}</h2>
-                    <label for="save-search-name">{move || i18n.t(Key::ListSearchName)}</label>
+                    <h2 id="save-search-heading">{i18n.tr(Key::ListSaveSearch)}</h2>
+                    <label for="save-search-name">{i18n.tr(Key::ListSearchName)}</label>
                     <input
                         id="save-search-name"
                         class="input"
@@ -295,10 +295,10 @@ pub fn SaveSearchDialog(
                     {move || error.get().map(|error| view! { <ListErrorNotice error=error /> })}
                     <div class="modal__buttons">
                         <button type="submit" class="button button--primary" aria-disabled=move || saving.get().to_string()>
-                            {move || i18n.t(Key::ListSave)}
+                            {i18n.tr(Key::ListSave)}
                         </button>
                         <button type="button" class="button" on:click=move |_| close()>
-                            {move || i18n.t(Key::ListCancel)}
+                            {i18n.tr(Key::ListCancel)}
                         </button>
                     </div>
                 </form>

@@ -16,7 +16,7 @@ pub fn LanguagePicker() -> impl IntoView {
     };
     view! {
         <div class="language-picker">
-            <label for="language-select">{move || i18n.t(Key::Language)}</label>
+            <label for="language-select">{i18n.tr(Key::Language)}</label>
             <select id="language-select" on:change=on_change>
                 {Lang::ALL
                     .into_iter()

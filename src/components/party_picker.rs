@@ -287,7 +287,7 @@ pub fn PartyPicker(
     view! {
         <div class="party-picker" node_ref=root_ref on:focusout=on_focus_out>
             <p class="party-picker__current" id=CURRENT_ID>
-                <span class="party-picker__label">{move || i18n.t(Key::ActingFor)}</span>
+                <span class="party-picker__label">{i18n.tr(Key::ActingFor)}</span>
                 " "
                 <strong>
                     {move || current_name().unwrap_or_else(|| i18n.t(Key::UnknownParty).to_owned())}
@@ -310,7 +310,7 @@ pub fn PartyPicker(
                     }
                 }
             >
-                {move || i18n.t(Key::ChooseParty)}
+                {i18n.tr(Key::ChooseParty)}
             </button>
             <div
                 id=POPUP_ID
@@ -326,7 +326,7 @@ pub fn PartyPicker(
                         role="combobox"
                         autocomplete="off"
                         node_ref=input_ref
-                        aria-label=move || i18n.t(Key::PartyFilter)
+                        aria-label=i18n.tr(Key::PartyFilter)
                         aria-autocomplete="list"
                         aria-controls=LIST_ID
                         aria-expanded=move || open.get().to_string()
@@ -352,7 +352,7 @@ pub fn PartyPicker(
                                 }
                             />
                             " "
-                            {move || i18n.t(Key::PartyShowDeleted)}
+                            {i18n.tr(Key::PartyShowDeleted)}
                         </label>
                     </Show>
                 </div>
@@ -386,7 +386,7 @@ pub fn PartyPicker(
                         class="party-picker__list"
                         role="listbox"
                         tabindex="-1"
-                        aria-label=move || i18n.t(Key::Parties)
+                        aria-label=i18n.tr(Key::Parties)
                         style:height=move || format!("{}px", choices.with(Vec::len) as f64 * ROW_HEIGHT)
                     >
                         <Show when=move || open.get()>{options}</Show>

@@ -409,13 +409,13 @@ pub fn PhoneVerification() -> impl IntoView {
     };
 
     view! {
-        <p class="lead">{move || i18n.t(Key::OtpIntro)}</p>
+        <p class="lead">{i18n.tr(Key::OtpIntro)}</p>
         <Show when=move || !has_challenge()>
             <form class="otp-form" on:submit=on_send novalidate>
                 <div class="field">
-                    <label for=PHONE_ID>{move || i18n.t(Key::OtpPhoneNumber)}</label>
+                    <label for=PHONE_ID>{i18n.tr(Key::OtpPhoneNumber)}</label>
                     <p class="field__hint" id="otp-phone-hint">
-                        {move || i18n.t(Key::OtpPhoneHint)}
+                        {i18n.tr(Key::OtpPhoneHint)}
                     </p>
                     <input
                         id=PHONE_ID
@@ -443,9 +443,9 @@ pub fn PhoneVerification() -> impl IntoView {
                     }}
                 </div>
                 <div class="field">
-                    <label for="otp-case">{move || i18n.t(Key::OtpCaseReference)}</label>
+                    <label for="otp-case">{i18n.tr(Key::OtpCaseReference)}</label>
                     <p class="field__hint" id="otp-case-hint">
-                        {move || i18n.t(Key::OtpCaseReferenceHint)}
+                        {i18n.tr(Key::OtpCaseReferenceHint)}
                     </p>
                     <input
                         id="otp-case"
@@ -462,7 +462,7 @@ pub fn PhoneVerification() -> impl IntoView {
                     class="button button--primary"
                     aria-disabled=move || sending.get().to_string()
                 >
-                    {move || i18n.t(Key::OtpSendCode)}
+                    {i18n.tr(Key::OtpSendCode)}
                 </button>
             </form>
         </Show>
@@ -521,17 +521,17 @@ pub fn PhoneVerification() -> impl IntoView {
                 }}
                 <dl class="facts otp-facts">
                     <Show when=open>
-                        <dt>{move || i18n.t(Key::OtpTimeLeft)}</dt>
+                        <dt>{i18n.tr(Key::OtpTimeLeft)}</dt>
                         <dd>
                             <span class="otp-countdown">
                                 {move || format_countdown(seconds_left())}
                             </span>
                         </dd>
                     </Show>
-                    <dt>{move || i18n.t(Key::OtpSmsStatus)}</dt>
+                    <dt>{i18n.tr(Key::OtpSmsStatus)}</dt>
                     <dd class="otp-delivery">{delivery_text}</dd>
                     <Show when=open>
-                        <dt>{move || i18n.t(Key::OtpAttemptsLeftLabel)}</dt>
+                        <dt>{i18n.tr(Key::OtpAttemptsLeftLabel)}</dt>
                         <dd>
                             {move || {
                                 challenge.with(|c| c.as_ref().map(|c| c.attempts_left))
@@ -542,9 +542,9 @@ pub fn PhoneVerification() -> impl IntoView {
                 <Show when=open>
                     <form class="otp-code-form" on:submit=on_verify novalidate>
                         <div class="field">
-                            <label for=CODE_ID>{move || i18n.t(Key::OtpCode)}</label>
+                            <label for=CODE_ID>{i18n.tr(Key::OtpCode)}</label>
                             <p class="field__hint" id="otp-code-hint">
-                                {move || i18n.t(Key::OtpCodeHint)}
+                                {i18n.tr(Key::OtpCodeHint)}
                             </p>
                             <input
                                 id=CODE_ID
@@ -563,7 +563,7 @@ pub fn PhoneVerification() -> impl IntoView {
                             />
                             <Show when=move || code_incomplete.get()>
                                 <p class="field__error" id="otp-code-error">
-                                    {move || i18n.t(Key::OtpCodeIncomplete)}
+                                    {i18n.tr(Key::OtpCodeIncomplete)}
                                 </p>
                             </Show>
                         </div>
@@ -572,7 +572,7 @@ pub fn PhoneVerification() -> impl IntoView {
                             class="button button--primary"
                             aria-disabled=move || verifying.get().to_string()
                         >
-                            {move || i18n.t(Key::OtpVerify)}
+                            {i18n.tr(Key::OtpVerify)}
                         </button>
                     </form>
                 </Show>
@@ -585,7 +585,7 @@ pub fn PhoneVerification() -> impl IntoView {
                             aria-describedby=move || resend_blocked().then_some("otp-resend-hint")
                             on:click=on_resend
                         >
-                            {move || i18n.t(Key::OtpSendNewCode)}
+                            {i18n.tr(Key::OtpSendNewCode)}
                         </button>
                         <Show when=resend_blocked>
                             <p class="field__hint otp-actions__hint" id="otp-resend-hint">
@@ -599,7 +599,7 @@ pub fn PhoneVerification() -> impl IntoView {
                         </Show>
                     </Show>
                     <button type="button" class="button" on:click=start_over>
-                        {move || i18n.t(Key::OtpVerifyAnother)}
+                        {i18n.tr(Key::OtpVerifyAnother)}
                     </button>
                 </div>
             </section>

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use portal_api::otp::{VerificationLog, VerificationRecord};
 
 use super::ApiErrorNotice;
+use crate::load::{Loaded, load};
 use crate::api::ApiError;
 use crate::api::otp::list_verifications;
 use crate::format::{long_date, short_date};
@@ -21,7 +22,7 @@ pub fn VerificationLogList(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let log: LocalResource<Result<VerificationLog, ApiError>> = LocalResource::new(move || {
+    let log: Loaded<Result<VerificationLog, ApiError>> = load(move || {
         refresh.track();
         let lang = i18n.lang_signal().get_untracked();
         async move {
@@ -58,7 +59,7 @@ pub fn VerificationLogList(
 
     view! {
         <section class="otp-log-section" aria-labelledby="otp-log-heading">
-            <h2 id="otp-log-heading">{move || i18n.t(Key::OtpRecentVerifications)}</h2>
+            <h2 id="otp-log-heading">{i18n.tr(Key::OtpRecentVerifications)}</h2>
             {body}
         </section>
     }

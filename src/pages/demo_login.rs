@@ -106,23 +106,23 @@ pub fn DemoLoginPage() -> impl IntoView {
 
     view! {
         <div class="page page--narrow">
-            <h1 tabindex="-1">{move || i18n.t(Key::DemoLoginHeading)}</h1>
-            <p class="lead">{move || i18n.t(Key::DemoLoginIntro)}</p>
+            <h1 tabindex="-1">{i18n.tr(Key::DemoLoginHeading)}</h1>
+            <p class="lead">{i18n.tr(Key::DemoLoginIntro)}</p>
             {move || {
                 other_error()
                     .map(|e| {
                         view! {
                             <div class="notice notice--error" role="alert">
-                                <p class="notice__message">{move || i18n.t(e.key())}</p>
+                                <p class="notice__message">{i18n.tr(e.key())}</p>
                             </div>
                         }
                     })
             }}
             <form on:submit=on_submit novalidate>
                 <div class="field">
-                    <label for=PID_ID>{move || i18n.t(Key::NationalIdentityNumber)}</label>
+                    <label for=PID_ID>{i18n.tr(Key::NationalIdentityNumber)}</label>
                     <p class="field__hint" id="demo-login-pid-hint">
-                        {move || i18n.t(Key::NationalIdentityNumberHint)}
+                        {i18n.tr(Key::NationalIdentityNumberHint)}
                     </p>
                     <input
                         id=PID_ID
@@ -150,7 +150,7 @@ pub fn DemoLoginPage() -> impl IntoView {
                     />
                     <Show when=field_error>
                         <p class="field__error" id=PID_ERROR_ID role="alert">
-                            {move || i18n.t(Key::DemoLoginInvalidNumber)}
+                            {i18n.tr(Key::DemoLoginInvalidNumber)}
                         </p>
                     </Show>
                 </div>
@@ -159,7 +159,7 @@ pub fn DemoLoginPage() -> impl IntoView {
                     class="button button--primary"
                     aria-disabled=move || busy.get().to_string()
                 >
-                    {move || i18n.t(Key::LogIn)}
+                    {i18n.tr(Key::LogIn)}
                 </button>
             </form>
         </div>

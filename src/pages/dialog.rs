@@ -8,6 +8,7 @@ use altinn::{AuthorizedParty, ContentValue, Dialog, DialogEndUserContext, System
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_params_map};
 
+use crate::load::{Loaded, load};
 use crate::a11y::use_page_title_with;
 use crate::api::dialog_content::{ContentRef, DialogLoadError, get_content, get_dialog_details};
 use crate::api::dialogporten::get_parties;
@@ -53,7 +54,7 @@ pub fn DialogPage() -> impl IntoView {
     let reload = RwSignal::new(0u32);
     // The dialog does not depend on the language (texts are picked here), so switching
     // language does not fetch it again (every fetch counts as "seen").
-    let dialog: LocalResource<Result<Dialog, DialogLoadError>> = LocalResource::new(move || {
+    let dialog: Loaded<Result<Dialog, DialogLoadError>> = load(move || {
         let id = id.get();
         reload.track();
         let lang = i18n.lang_signal().get_untracked();
@@ -80,13 +81,13 @@ pub fn DialogPage() -> impl IntoView {
     view! {
         <div class="page dialog-page">
             <p class="dialog-page__back">
-                <a href=back_href>{move || i18n.t(Key::BackToInbox)}</a>
+                <a href=back_href>{i18n.tr(Key::BackToInbox)}</a>
             </p>
             <h1 tabindex="-1">{heading}</h1>
             <StatusRegion status=status />
             <div aria-busy=move || dialog.with(Option::is_none).to_string()>
                 {move || match dialog.get() {
-                    None => view! { <p role="status">{move || i18n.t(Key::LoadingDialog)}</p> }.into_any(),
+                    None => view! { <p role="status">{i18n.tr(Key::LoadingDialog)}</p> }.into_any(),
                     Some(Err(error)) => view! { <DialogLoadNotice error=error on_retry=reload_dialog /> }.into_any(),
                     Some(Ok(dialog)) => view! { <DialogDetails dialog=dialog on_reload=reload_dialog /> }.into_any(),
                 }}
@@ -113,7 +114,7 @@ fn DialogDetails(dialog: Dialog, on_reload: Callback<()>) -> impl IntoView {
     let summary = best_text(dialog.content.summary.clone(), i18n);
     let additional_info = best_text(dialog.content.additional_info.clone(), i18n);
     let party_urn = dialog.party.to_string();
-    let parties = LocalResource::new(move || get_parties(i18n.lang_signal().get_untracked()));
+    let parties = load(move || get_parties(i18n.lang_signal().get_untracked()));
     let party = {
         let urn = party_urn.clone();
         move || {
@@ -133,21 +134,21 @@ fn DialogDetails(dialog: Dialog, on_reload: Callback<()>) -> impl IntoView {
 
     view! {
         <dl class="facts">
-            <dt>{move || i18n.t(Key::From)}</dt>
+            <dt>{i18n.tr(Key::From)}</dt>
             <dd>{sender}</dd>
-            <dt>{move || i18n.t(Key::Recipient)}</dt>
+            <dt>{i18n.tr(Key::Recipient)}</dt>
             <dd>{party}</dd>
-            <dt>{move || i18n.t(Key::Status)}</dt>
+            <dt>{i18n.tr(Key::Status)}</dt>
             <dd>
-                <span class=format!("status status--{status_class}")>{move || i18n.t(status_key)}</span>
+                <span class=format!("status status--{status_class}")>{i18n.tr(status_key)}</span>
                 {move || extended_status().map(|s| view! { " – " <span class="extended-status">{s}</span> })}
             </dd>
-            <dt>{move || i18n.t(Key::Created)}</dt>
+            <dt>{i18n.tr(Key::Created)}</dt>
             <dd><Moment at=dialog.created_at /></dd>
-            <dt>{move || i18n.t(Key::Updated)}</dt>
+            <dt>{i18n.tr(Key::Updated)}</dt>
             <dd><Moment at=dialog.content_updated_at /></dd>
             {dialog.due_at.map(|due| view! {
-                <dt>{move || i18n.t(Key::Due)}</dt>
+                <dt>{i18n.tr(Key::Due)}</dt>
                 <dd><Moment at=due /></dd>
             })}
         </dl>
@@ -162,24 +163,24 @@ fn DialogDetails(dialog: Dialog, on_reload: Callback<()>) -> impl IntoView {
         {main_content.map(|reference| view! { <MainContent dialog_id=id.clone() authorized=reference.is_authorized != Some(false) /> })}
         {move || additional_info().map(|text| view! {
             <section class="details-section" aria-labelledby="additional-info-heading">
-                <h2 id="additional-info-heading">{move || i18n.t(Key::AdditionalInfo)}</h2>
+                <h2 id="additional-info-heading">{i18n.tr(Key::AdditionalInfo)}</h2>
                 <p class="dialog-page__summary">{text}</p>
             </section>
         })}
         <section class="details-section" aria-labelledby="attachments-heading">
-            <h2 id="attachments-heading">{move || i18n.t(Key::Attachments)}</h2>
+            <h2 id="attachments-heading">{i18n.tr(Key::Attachments)}</h2>
             <AttachmentList attachments=attachments label=attachment_label />
         </section>
         <section class="details-section" aria-labelledby="transmissions-heading">
-            <h2 id="transmissions-heading">{move || i18n.t(Key::Transmissions)}</h2>
+            <h2 id="transmissions-heading">{i18n.tr(Key::Transmissions)}</h2>
             <Transmissions dialog_id=id.clone() transmissions=dialog.transmissions.clone() sender=sender_name.clone() />
         </section>
         <section class="details-section" aria-labelledby="activity-heading">
-            <h2 id="activity-heading">{move || i18n.t(Key::ActivityLog)}</h2>
+            <h2 id="activity-heading">{i18n.tr(Key::ActivityLog)}</h2>
             <ActivityLog activities=dialog.activities.clone() sender=sender_name.clone() />
         </section>
         <section class="details-section" aria-labelledby="seen-heading">
-            <h2 id="seen-heading">{move || i18n.t(Key::SeenBy)}</h2>
+            <h2 id="seen-heading">{i18n.tr(Key::SeenBy)}</h2>
             <SeenBy seen=dialog.seen_since_last_update.clone() sender=sender_name.clone() />
         </section>
         {(!dialog.api_actions.is_empty()).then(|| view! { <ApiActions actions=dialog.api_actions.clone() /> })}
@@ -191,26 +192,26 @@ fn DialogDetails(dialog: Dialog, on_reload: Callback<()>) -> impl IntoView {
 fn MainContent(dialog_id: String, authorized: bool) -> impl IntoView {
     let i18n = use_i18n();
     let attempt = RwSignal::new(0u32);
-    let content = LocalResource::new(move || {
+    let content = load(move || {
         attempt.track();
         let (id, lang) = (dialog_id.clone(), i18n.lang());
         async move { get_content(&id, &ContentRef::Main, lang).await }
     });
     view! {
         <section class="details-section main-content" aria-labelledby="content-heading">
-            <h2 id="content-heading" class="visually-hidden">{move || i18n.t(Key::Content)}</h2>
+            <h2 id="content-heading" class="visually-hidden">{i18n.tr(Key::Content)}</h2>
             {move || {
                 if !authorized {
-                    return view! { <p class="muted">{move || i18n.t(Key::ContentNotAuthorized)}</p> }.into_any();
+                    return view! { <p class="muted">{i18n.tr(Key::ContentNotAuthorized)}</p> }.into_any();
                 }
                 match content.get() {
-                    None => view! { <p role="status">{move || i18n.t(Key::LoadingContent)}</p> }.into_any(),
+                    None => view! { <p role="status">{i18n.tr(Key::LoadingContent)}</p> }.into_any(),
                     Some(Ok(rendered)) => view! { <RenderedBlocks content=rendered parent_level=2 /> }.into_any(),
                     Some(Err(_)) => view! {
                         <div class="notice notice--error" role="alert">
-                            <p class="notice__message">{move || i18n.t(Key::ContentFailed)}</p>
+                            <p class="notice__message">{i18n.tr(Key::ContentFailed)}</p>
                             <button type="button" class="button" on:click=move |_| attempt.update(|n| *n += 1)>
-                                {move || i18n.t(Key::TryAgain)}
+                                {i18n.tr(Key::TryAgain)}
                             </button>
                         </div>
                     }.into_any(),

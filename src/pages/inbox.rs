@@ -15,6 +15,7 @@ use leptos::task::spawn_local_scoped;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
 
+use crate::load::{Loaded, load};
 use crate::a11y::use_page_title_with;
 use crate::api::ApiError;
 use crate::api::bulk_labels::{MAX_BULK, bulk_set_labels};
@@ -105,7 +106,7 @@ pub fn InboxPage() -> impl IntoView {
     };
 
     // --- parties
-    let parties: LocalResource<Result<Arc<Parties>, ApiError>> = LocalResource::new(move || {
+    let parties: Loaded<Result<Arc<Parties>, ApiError>> = load(move || {
         let lang = i18n.lang_signal().get_untracked();
         async move {
             let result = get_parties(lang).await.map(Arc::new);
@@ -437,7 +438,7 @@ pub fn InboxPage() -> impl IntoView {
     });
 
     // --- filter choices: the services of the parties searched, with names
-    let catalogue: LocalResource<Vec<CatalogueEntry>> = LocalResource::new(move || {
+    let catalogue: Loaded<Vec<CatalogueEntry>> = load(move || {
         let urns = slice.with(|s| s.as_ref().map(|s| s.urns.clone()));
         let lang = i18n.lang();
         async move {
@@ -597,7 +598,7 @@ pub fn InboxPage() -> impl IntoView {
                         on:click=load_more
                         aria-disabled=move || loading_more.get().to_string()
                     >
-                        {move || i18n.t(Key::ListLoadMore)}
+                        {i18n.tr(Key::ListLoadMore)}
                     </button>
                 </Show>
             </section>

@@ -20,8 +20,8 @@ pub fn LoginPage() -> impl IntoView {
     let _ = window().location().replace(&target);
     view! {
         <div class="page page--narrow">
-            <h1 tabindex="-1">{move || i18n.t(Key::LoginHeading)}</h1>
-            <p role="status">{move || i18n.t(Key::LoginRedirecting)}</p>
+            <h1 tabindex="-1">{i18n.tr(Key::LoginHeading)}</h1>
+            <p role="status">{i18n.tr(Key::LoginRedirecting)}</p>
         </div>
     }
 }
@@ -35,11 +35,11 @@ pub fn LoginErrorPage() -> impl IntoView {
     let reason = move || query.with(|q| q.get("reason").or_else(|| q.get("loginError")));
     view! {
         <div class="page page--narrow">
-            <h1 tabindex="-1">{move || i18n.t(Key::LoginFailedHeading)}</h1>
+            <h1 tabindex="-1">{i18n.tr(Key::LoginFailedHeading)}</h1>
             <p>{move || i18n.t(login_error_key(reason().as_deref().unwrap_or_default()))}</p>
             <p>
                 <a class="button button--primary" href=Page::Login.href()>
-                    {move || i18n.t(Key::LoginTryAgain)}
+                    {i18n.tr(Key::LoginTryAgain)}
                 </a>
             </p>
         </div>
@@ -57,8 +57,8 @@ pub fn LoginErrorMessage(
     let key = login_error_key(&reason);
     view! {
         <div class="notice notice--error" role="alert">
-            <p class="notice__message">{move || i18n.t(Key::LoginFailedHeading)}</p>
-            <p>{move || i18n.t(key)}</p>
+            <p class="notice__message">{i18n.tr(Key::LoginFailedHeading)}</p>
+            <p>{i18n.tr(key)}</p>
         </div>
     }
 }

@@ -13,10 +13,10 @@ pub fn NotFoundPage() -> impl IntoView {
     use_page_title(Key::NotFoundHeading);
     view! {
         <div class="page page--narrow">
-            <h1 tabindex="-1">{move || i18n.t(Key::NotFoundHeading)}</h1>
-            <p>{move || i18n.t(Key::NotFoundBody)}</p>
+            <h1 tabindex="-1">{i18n.tr(Key::NotFoundHeading)}</h1>
+            <p>{i18n.tr(Key::NotFoundBody)}</p>
             <p>
-                <a href=Page::Start.href()>{move || i18n.t(Key::GoHome)}</a>
+                <a href=Page::Start.href()>{i18n.tr(Key::GoHome)}</a>
             </p>
         </div>
     }

@@ -5,6 +5,7 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::load::{Loaded, load};
 use crate::a11y::use_page_title;
 use crate::api::ApiError;
 use crate::api::saved_searches::{
@@ -23,7 +24,7 @@ pub fn SavedSearchesPage() -> impl IntoView {
     let session = use_session();
     use_page_title(Key::ListSavedSearches);
 
-    let list: LocalResource<Result<SavedSearchList, ApiError>> = LocalResource::new(move || {
+    let list: Loaded<Result<SavedSearchList, ApiError>> = load(move || {
         let lang = i18n.lang_signal().get_untracked();
         async move {
             let result = list_saved_searches(lang).await;
@@ -105,7 +106,7 @@ pub fn SavedSearchesPage() -> impl IntoView {
     view! {
         <div class="page saved-searches">
             <ViewNav state=nav_state view=Signal::stored(InboxView::Inbox) />
-            <h1 tabindex="-1">{move || i18n.t(Key::ListSavedSearches)}</h1>
+            <h1 tabindex="-1">{i18n.tr(Key::ListSavedSearches)}</h1>
             <p role="status" class="saved-searches__status">
                 {move || {
                     if list.with(Option::is_none) {
@@ -116,7 +117,7 @@ pub fn SavedSearchesPage() -> impl IntoView {
                 }}
             </p>
             <Show when=move || list.with(|l| matches!(l, Some(Ok(l)) if l.items.is_empty()))>
-                <p>{move || i18n.t(Key::ListNoSavedSearches)}</p>
+                <p>{i18n.tr(Key::ListNoSavedSearches)}</p>
             </Show>
             {move || action_error.get().map(|error| view! { <ListErrorNotice error=error /> })}
             {move || {
@@ -181,8 +182,8 @@ pub fn SavedSearchesPage() -> impl IntoView {
             }}
             <dialog class="modal" node_ref=dialog_ref aria-labelledby="rename-heading">
                 <form class="modal__form" on:submit=submit_rename>
-                    <h2 id="rename-heading">{move || i18n.t(Key::ListRenameHeading)}</h2>
-                    <label for="rename-name">{move || i18n.t(Key::ListSearchName)}</label>
+                    <h2 id="rename-heading">{i18n.tr(Key::ListRenameHeading)}</h2>
+                    <label for="rename-name">{i18n.tr(Key::ListSearchName)}</label>
                     <input
                         id="rename-name"
                         class="input"
@@ -198,10 +199,10 @@ pub fn SavedSearchesPage() -> impl IntoView {
                     </p>
                     <div class="modal__buttons">
                         <button type="submit" class="button button--primary">
-                            {move || i18n.t(Key::ListSave)}
+                            {i18n.tr(Key::ListSave)}
                         </button>
                         <button type="button" class="button" on:click=move |_| close()>
-                            {move || i18n.t(Key::ListCancel)}
+                            {i18n.tr(Key::ListCancel)}
                         </button>
                     </div>
                 </form>

@@ -35,21 +35,21 @@ pub fn StartPage() -> impl IntoView {
 
     view! {
         <div class="page page--narrow">
-            <h1 tabindex="-1">{move || i18n.t(Key::StartHeading)}</h1>
+            <h1 tabindex="-1">{i18n.tr(Key::StartHeading)}</h1>
             {move || login_error().map(|reason| view! { <LoginErrorMessage reason=reason /> })}
-            <p class="lead">{move || i18n.t(Key::StartIntro)}</p>
+            <p class="lead">{i18n.tr(Key::StartIntro)}</p>
             {move || match session.status() {
                 SessionStatus::LoggedIn { .. } => view! {
                     <p>
-                        <a href=inbox_href.clone()>{move || i18n.t(Key::GoToInbox)}</a>
+                        <a href=inbox_href.clone()>{i18n.tr(Key::GoToInbox)}</a>
                     </p>
                 }
                 .into_any(),
                 SessionStatus::LoggedOut => view! {
-                    <p>{move || i18n.t(Key::StartLoginHint)}</p>
+                    <p>{i18n.tr(Key::StartLoginHint)}</p>
                     <Show when=move || session.demo_login_available()>
                         <p>
-                            <a href=Page::DemoLogin.href()>{move || i18n.t(Key::DemoLoginLink)}</a>
+                            <a href=Page::DemoLogin.href()>{i18n.tr(Key::DemoLoginLink)}</a>
                         </p>
                     </Show>
                 }

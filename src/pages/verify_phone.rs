@@ -49,7 +49,7 @@ pub fn VerifyPhonePage() -> impl IntoView {
         Access::LoggedOut => view! {
             <div class="page page--narrow">
                 <h1 tabindex="-1">{heading}</h1>
-                <p>{move || i18n.t(Key::OtpLoginHint)}</p>
+                <p>{i18n.tr(Key::OtpLoginHint)}</p>
                 <p>
                     <a
                         class="button button--primary"
@@ -59,7 +59,7 @@ pub fn VerifyPhonePage() -> impl IntoView {
                             .href()
                         rel="external"
                     >
-                        {move || i18n.t(Key::LogIn)}
+                        {i18n.tr(Key::LogIn)}
                     </a>
                 </p>
             </div>
@@ -68,10 +68,10 @@ pub fn VerifyPhonePage() -> impl IntoView {
         Access::NotStaff => view! {
             <div class="page page--narrow">
                 <h1 tabindex="-1">{heading}</h1>
-                <p>{move || i18n.t(Key::OtpNoAccessBody)}</p>
+                <p>{i18n.tr(Key::OtpNoAccessBody)}</p>
                 <p class="muted">{move || i18n.tf(Key::ErrorCode, &[("status", "403")])}</p>
                 <p>
-                    <a href=Page::Start.href()>{move || i18n.t(Key::GoHome)}</a>
+                    <a href=Page::Start.href()>{i18n.tr(Key::GoHome)}</a>
                 </p>
             </div>
         }

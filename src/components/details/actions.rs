@@ -122,7 +122,7 @@ pub fn GuiActions(
     });
 
     view! {
-        <div class="gui-actions" role="group" aria-label=move || i18n.t(Key::Actions)>
+        <div class="gui-actions" role="group" aria-label=i18n.tr(Key::Actions)>
             <ul class="gui-actions__list">
                 {move || {
                     arranged
@@ -160,7 +160,7 @@ pub fn GuiActions(
                         }
                         on:keydown=move |ev| menu_button::button_keydown(&ev, move || more_open.set(true))
                     >
-                        {move || i18n.t(Key::MoreActions)}
+                        {i18n.tr(Key::MoreActions)}
                     </button>
                     <ul
                         id="more-actions"
@@ -255,7 +255,7 @@ fn GuiAction(
                     {title}
                 </button>
                 <span id=reason_id class="gui-actions__reason">
-                    {move || i18n.t(Key::ActionNotAuthorized)}
+                    {i18n.tr(Key::ActionNotAuthorized)}
                 </span>
             }
             .into_any()
@@ -284,11 +284,11 @@ pub fn ApiActions(
                             {endpoint.version.clone().map(|v| format!(" · {v}"))}
                             {endpoint
                                 .deprecated
-                                .then(|| view! { " · " {move || i18n.t(Key::ApiDeprecated)} })}
+                                .then(|| view! { " · " {i18n.tr(Key::ApiDeprecated)} })}
                         </p>
                         <p class="api-action__endpoint">
                             <span class="api-action__method">
-                                <span class="visually-hidden">{move || i18n.t(Key::ApiMethod)} ": "</span>
+                                <span class="visually-hidden">{i18n.tr(Key::ApiMethod)} ": "</span>
                                 {endpoint.http_method.as_str().to_owned()}
                             </span>
                             " "
@@ -299,9 +299,9 @@ pub fn ApiActions(
                                 view! {
                                     <p>
                                         <a href=url target="_blank" rel="noopener noreferrer">
-                                            {move || i18n.t(Key::ApiDocs)}
+                                            {i18n.tr(Key::ApiDocs)}
                                             <span class="visually-hidden">
-                                                " " {move || i18n.t(Key::OpensInNewTab)}
+                                                " " {i18n.tr(Key::OpensInNewTab)}
                                             </span>
                                         </a>
                                     </p>
@@ -314,8 +314,8 @@ pub fn ApiActions(
         .collect_view();
     view! {
         <details class="api-actions">
-            <summary>{move || i18n.t(Key::ForDevelopers)}</summary>
-            <p>{move || i18n.t(Key::ApiActionsIntro)}</p>
+            <summary>{i18n.tr(Key::ForDevelopers)}</summary>
+            <p>{i18n.tr(Key::ApiActionsIntro)}</p>
             <ul class="api-actions__list">{rows}</ul>
         </details>
     }

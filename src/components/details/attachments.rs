@@ -30,7 +30,7 @@ pub fn AttachmentList(
 ) -> impl IntoView {
     let i18n = use_i18n();
     if attachments.is_empty() {
-        return view! { <p class="muted">{move || i18n.t(Key::NoAttachments)}</p> }.into_any();
+        return view! { <p class="muted">{i18n.tr(Key::NoAttachments)}</p> }.into_any();
     }
     let items = attachments
         .into_iter()
@@ -88,7 +88,7 @@ fn AttachmentItem(attachment: Attachment) -> impl IntoView {
                     <span class="attachment__name">{name}</span>
                     " "
                     <span class="attachment__unavailable">
-                        "(" {move || i18n.t(Key::AttachmentUnavailable)} ")"
+                        "(" {i18n.tr(Key::AttachmentUnavailable)} ")"
                     </span>
                 }
                 .into_any(),

@@ -119,7 +119,7 @@ pub fn ConfirmDialog(
                     node_ref=confirm_ref
                     on:click=move |_| answer(true)
                 >
-                    {move || i18n.t(Key::Confirm)}
+                    {i18n.tr(Key::Confirm)}
                 </button>
                 <button
                     type="button"
@@ -128,7 +128,7 @@ pub fn ConfirmDialog(
                     node_ref=cancel_ref
                     on:click=move |_| answer(false)
                 >
-                    {move || i18n.t(Key::Cancel)}
+                    {i18n.tr(Key::Cancel)}
                 </button>
             </div>
         </dialog>

@@ -143,7 +143,7 @@ fn ContentLink(href: String, inlines: Vec<Inline>) -> impl IntoView {
         view! {
             <a href=href target="_blank" rel="noopener noreferrer">
                 {inlines_view(inlines)}
-                <span class="visually-hidden">" " {move || i18n.t(Key::OpensInNewTab)}</span>
+                <span class="visually-hidden">" " {i18n.tr(Key::OpensInNewTab)}</span>
             </a>
         }
         .into_any()

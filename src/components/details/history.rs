@@ -42,7 +42,7 @@ pub fn ActivityLog(
 ) -> impl IntoView {
     let i18n = use_i18n();
     if activities.is_empty() {
-        return view! { <p class="muted">{move || i18n.t(Key::NoActivities)}</p> }.into_any();
+        return view! { <p class="muted">{i18n.tr(Key::NoActivities)}</p> }.into_any();
     }
     activities.sort_by_key(|a| std::cmp::Reverse(a.created_at));
     let items = activities
@@ -69,7 +69,7 @@ pub fn ActivityLog(
             };
             view! {
                 <li class="history__item">
-                    <span class="history__what">{move || i18n.t(kind)}</span>
+                    <span class="history__what">{i18n.tr(kind)}</span>
                     {activity.created_at.map(|at| view! { " · " <Moment at=at /> })}
                     {move || performer().map(|p| view! { <span class="history__who">{p}</span> })}
                     {move || text().map(|t| view! { <span class="history__text">{t}</span> })}
@@ -77,7 +77,7 @@ pub fn ActivityLog(
             }
         })
         .collect_view();
-    view! { <ol class="history" aria-label=move || i18n.t(Key::ActivityLog)>{items}</ol> }
+    view! { <ol class="history" aria-label=i18n.tr(Key::ActivityLog)>{items}</ol> }
         .into_any()
 }
 
@@ -91,7 +91,7 @@ pub fn SeenBy(
 ) -> impl IntoView {
     let i18n = use_i18n();
     if seen.is_empty() {
-        return view! { <p class="muted">{move || i18n.t(Key::NotSeen)}</p> }.into_any();
+        return view! { <p class="muted">{i18n.tr(Key::NotSeen)}</p> }.into_any();
     }
     seen.sort_by_key(|s| std::cmp::Reverse(s.seen_at));
     let items = seen
@@ -116,5 +116,5 @@ pub fn SeenBy(
             }
         })
         .collect_view();
-    view! { <ul class="history" aria-label=move || i18n.t(Key::SeenBy)>{items}</ul> }.into_any()
+    view! { <ul class="history" aria-label=i18n.tr(Key::SeenBy)>{items}</ul> }.into_any()
 }

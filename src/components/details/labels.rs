@@ -116,7 +116,7 @@ pub fn LabelActions(
     };
 
     view! {
-        <div class="label-actions" node_ref=group role="group" aria-label=move || i18n.t(Key::Organise)>
+        <div class="label-actions" node_ref=group role="group" aria-label=i18n.tr(Key::Organise)>
             {move || {
                 label_moves(&context.with(|c| c.system_labels.clone()))
                     .into_iter()
@@ -128,7 +128,7 @@ pub fn LabelActions(
                                 aria-disabled=move || busy.get().then_some("true")
                                 on:click=move |_| run(step)
                             >
-                                {move || i18n.t(step.key())}
+                                {i18n.tr(step.key())}
                             </button>
                         }
                     })

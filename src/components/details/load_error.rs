@@ -20,16 +20,16 @@ pub fn DialogLoadNotice(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
-    let message = move |key: Key| view! { <div class="notice notice--error" role="alert"><p class="notice__message">{move || i18n.t(key)}</p></div> };
+    let message = move |key: Key| view! { <div class="notice notice--error" role="alert"><p class="notice__message">{i18n.tr(key)}</p></div> };
     match error {
         DialogLoadError::NotVisibleYet(at) => {
             let local = at.with_timezone(&Local).naive_local();
             let iso = at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
             view! {
                 <div class="notice notice--info" role="alert">
-                    <p class="notice__message">{move || i18n.t(Key::DialogNotVisibleYet)}</p>
+                    <p class="notice__message">{i18n.tr(Key::DialogNotVisibleYet)}</p>
                     <p>
-                        {move || i18n.t(Key::AvailableFrom)} " "
+                        {i18n.tr(Key::AvailableFrom)} " "
                         <time datetime=iso>{move || long_date(local, i18n.lang())}</time>
                     </p>
                 </div>
@@ -46,10 +46,10 @@ pub fn DialogLoadNotice(
             };
             view! {
                 <div class="notice notice--error" role="alert">
-                    <p class="notice__message">{move || i18n.t(Key::DialogAuthLevel)}</p>
-                    <p>{move || i18n.t(Key::DialogAuthLevelHelp)}</p>
+                    <p class="notice__message">{i18n.tr(Key::DialogAuthLevel)}</p>
+                    <p>{i18n.tr(Key::DialogAuthLevelHelp)}</p>
                     <a class="button button--primary" href=login rel="external">
-                        {move || i18n.t(Key::LogInHigherLevel)}
+                        {i18n.tr(Key::LogInHigherLevel)}
                     </a>
                 </div>
             }

@@ -101,7 +101,7 @@ pub fn StatusRegion(
                                             class="button"
                                             on:click=move |_| undo.run(())
                                         >
-                                            {move || i18n.t(crate::i18n::Key::Undo)}
+                                            {i18n.tr(crate::i18n::Key::Undo)}
                                         </button>
                                     }
                                 })}

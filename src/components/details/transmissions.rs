@@ -10,6 +10,7 @@ use super::attachments::AttachmentList;
 use super::content::RenderedBlocks;
 use super::history::{Moment, actor_name};
 use super::model::transmission_type_key;
+use crate::load::load;
 use crate::api::dialog_content::{ContentRef, get_content};
 use crate::i18n::{Key, use_i18n};
 
@@ -28,7 +29,7 @@ pub fn Transmissions(
 ) -> impl IntoView {
     let i18n = use_i18n();
     if transmissions.is_empty() {
-        return view! { <p class="muted">{move || i18n.t(Key::NoTransmissions)}</p> }.into_any();
+        return view! { <p class="muted">{i18n.tr(Key::NoTransmissions)}</p> }.into_any();
     }
     transmissions.sort_by_key(|t| std::cmp::Reverse(t.created_at));
     let total = transmissions.len();
@@ -70,7 +71,7 @@ pub fn Transmissions(
         })
         .collect_view();
     view! {
-        <ol class="timeline" aria-label=move || i18n.t(Key::Transmissions)>
+        <ol class="timeline" aria-label=i18n.tr(Key::Transmissions)>
             {items}
         </ol>
         <Show when=more_hidden>
@@ -118,7 +119,7 @@ fn TransmissionItem(
     let open = RwSignal::new(false);
     let content_id = format!("transmission-content-{}", t.id);
     let tid = t.id.to_string();
-    let content = LocalResource::new(move || {
+    let content = load(move || {
         let (id, tid, wanted) = (dialog_id.clone(), tid.clone(), open.get());
         let lang = i18n.lang();
         async move {
@@ -159,7 +160,7 @@ fn TransmissionItem(
         <article class="transmission" id=format!("transmission-{}", t.id) tabindex="-1">
             <h3 class="transmission__title">{title}</h3>
             <p class="transmission__meta">
-                <span class="transmission__type">{move || i18n.t(kind)}</span>
+                <span class="transmission__type">{i18n.tr(kind)}</span>
                 " · "
                 <span>{from}</span>
                 " · "
@@ -167,7 +168,7 @@ fn TransmissionItem(
             </p>
             {move || summary().map(|s| view! { <p class="transmission__summary">{s}</p> })}
             {(!t.is_authorized)
-                .then(|| view! { <p class="muted">{move || i18n.t(Key::TxNotAuthorized)}</p> })}
+                .then(|| view! { <p class="muted">{i18n.tr(Key::TxNotAuthorized)}</p> })}
             {has_content
                 .then(|| {
                     view! {
@@ -185,7 +186,7 @@ fn TransmissionItem(
                         <div id=content_id.clone() class="transmission__content" hidden=move || !open.get()>
                             {move || match content.get() {
                                 None | Some(None) if open.get() => {
-                                    view! { <p role="status">{move || i18n.t(Key::LoadingContent)}</p> }.into_any()
+                                    view! { <p role="status">{i18n.tr(Key::LoadingContent)}</p> }.into_any()
                                 }
                                 None | Some(None) => ().into_any(),
                                 Some(Some(Ok(rendered))) => {
@@ -194,7 +195,7 @@ fn TransmissionItem(
                                 Some(Some(Err(_))) => {
                                     view! {
                                         <p class="notice notice--error" role="alert">
-                                            {move || i18n.t(Key::ContentFailed)}
+                                            {i18n.tr(Key::ContentFailed)}
                                         </p>
                                     }
                                         .into_any()

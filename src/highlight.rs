@@ -4,10 +4,12 @@
 //! Plain Rust, tested natively; cheap enough for 1,000 rows (texts without a match cost one
 //! lower-casing and a substring search per word).
 
+use crate::case;
+
 /// The words of a search, lower-cased, without repeats.
 pub fn search_words(search: &str) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
-    for word in search.split_whitespace().map(str::to_lowercase) {
+    for word in search.split_whitespace().map(case::lower) {
         if !words.contains(&word) {
             words.push(word);
         }
@@ -18,7 +20,7 @@ pub fn search_words(search: &str) -> Vec<String> {
 /// `text` cut into pieces, each marked `true` when a word of `words` (from
 /// [`search_words`]) matches it. Overlapping and adjacent matches make one marked piece.
 pub fn split_matches<'a>(text: &'a str, words: &[String]) -> Vec<(bool, &'a str)> {
-    let lower = text.to_lowercase();
+    let lower = case::lower(text);
     if !words.iter().any(|w| lower.contains(w.as_str())) {
         return vec![(false, text)];
     }
@@ -26,7 +28,7 @@ pub fn split_matches<'a>(text: &'a str, words: &[String]) -> Vec<(bool, &'a str)
     // character may lower-case to several).
     let mut chars: Vec<(char, usize)> = Vec::with_capacity(lower.len());
     for (at, c) in text.char_indices() {
-        chars.extend(c.to_lowercase().map(|l| (l, at)));
+        case::for_each_lower(c, |l| chars.push((l, at)));
     }
     // Marked byte ranges of `text`, in order of their start.
     let mut ranges: Vec<(usize, usize)> = Vec::new();

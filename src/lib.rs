@@ -7,6 +7,7 @@
 pub mod a11y;
 pub mod api;
 pub mod app;
+pub mod case;
 pub mod components;
 pub mod format;
 pub mod i18n;

@@ -8,6 +8,8 @@
 use std::cmp::Ordering;
 use std::collections::HashSet;
 
+use crate::case;
+
 /// Whether a party is a person or an organisation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PartyKind {
@@ -92,8 +94,8 @@ fn entry(party: &PartyInput, depth: u8) -> PartyEntry {
         .strip_prefix("urn:altinn:organization:identifier-no:")
         .map(str::to_owned);
     let search_key = match &org_number {
-        Some(number) => format!("{} {number}", name.to_lowercase()),
-        None => name.to_lowercase(),
+        Some(number) => format!("{} {number}", case::lower(&name)),
+        None => case::lower(&name),
     };
     PartyEntry {
         urn: party.urn.clone(),
@@ -123,7 +125,7 @@ fn top_level_order(a: &PartyInput, b: &PartyInput) -> Ordering {
 /// indices into `rows`. A matching sub-unit brings its organisation along (as context), so
 /// the hierarchy stays readable. An empty needle keeps every row.
 pub fn filter_rows(rows: &[PartyEntry], needle: &str) -> Vec<usize> {
-    let needle = needle.trim().to_lowercase();
+    let needle = case::lower(needle.trim());
     if needle.is_empty() {
         return (0..rows.len()).collect();
     }
@@ -166,20 +168,24 @@ pub fn title_case(name: &str) -> String {
     name.split(' ')
         .enumerate()
         .map(|(position, word)| {
-            if UPPER_WORDS.contains(&word.to_uppercase().as_str()) {
-                return word.to_uppercase();
+            let upper = case::upper(word);
+            if UPPER_WORDS.contains(&upper.as_str()) {
+                return upper;
             }
-            if position > 0 && LOWER_WORDS.contains(&word.to_lowercase().as_str()) {
-                return word.to_lowercase();
+            let lower = case::lower(word);
+            if position > 0 && LOWER_WORDS.contains(&lower.as_str()) {
+                return lower;
             }
             word.split('-')
                 .map(|part| {
                     let mut chars = part.chars();
                     match chars.next() {
-                        Some(first) => first
-                            .to_uppercase()
-                            .chain(chars.flat_map(char::to_lowercase))
-                            .collect(),
+                        Some(first) => {
+                            let mut out = String::with_capacity(part.len());
+                            case::for_each_upper(first, |u| out.push(u));
+                            out.push_str(&case::lower(chars.as_str()));
+                            out
+                        }
                         None => String::new(),
                     }
                 })
@@ -193,7 +199,7 @@ pub fn title_case(name: &str) -> String {
 /// Case-insensitive name order with the Norwegian letters after z, in the order æ ø å.
 pub fn compare_names(a: &str, b: &str) -> Ordering {
     let key = |c: char| -> (u32, char) {
-        let lower = c.to_lowercase().next().unwrap_or(c);
+        let lower = case::lower_first(c);
         let weight = match lower {
             'æ' | 'ä' => 'z' as u32 + 1,
             'ø' | 'ö' => 'z' as u32 + 2,

@@ -22,7 +22,7 @@ const FILTER_ID: &str = "party-picker-filter";
 const LIST_ID: &str = "party-picker-list";
 const CURRENT_ID: &str = "party-picker-current";
 /// Height of one option in pixels (the CSS sets the same).
-const ROW_HEIGHT: f64 = 52.0;
+const ROW_HEIGHT: i32 = 52;
 /// Rows rendered above and below the visible ones.
 const OVERSCAN: usize = 12;
 /// Rows the viewport shows (its CSS height is this many rows).
@@ -62,7 +62,7 @@ pub fn PartyPicker(
     let active = RwSignal::new(0usize);
     let filter = RwSignal::new(String::new());
     let show_deleted = RwSignal::new(false);
-    let scroll_top = RwSignal::new(0.0f64);
+    let scroll_top = RwSignal::new(0i32);
     let button_ref = NodeRef::<html::Button>::new();
     let input_ref = NodeRef::<html::Input>::new();
     let viewport_ref = NodeRef::<html::Div>::new();
@@ -131,14 +131,14 @@ pub fn PartyPicker(
         }
     };
 
-    let viewport_height = ROW_HEIGHT * VISIBLE_ROWS as f64;
+    let viewport_height = ROW_HEIGHT * VISIBLE_ROWS as i32;
     let scroll_to = move |index: usize| {
         let Some(viewport) = viewport_ref.get_untracked() else {
             return;
         };
-        let top = index as f64 * ROW_HEIGHT;
-        let current = viewport.scroll_top() as f64;
-        let height = (viewport.client_height() as f64).max(ROW_HEIGHT);
+        let top = index as i32 * ROW_HEIGHT;
+        let current = viewport.scroll_top();
+        let height = viewport.client_height().max(ROW_HEIGHT);
         let next = if top < current {
             top
         } else if top + ROW_HEIGHT > current + height {
@@ -146,7 +146,7 @@ pub fn PartyPicker(
         } else {
             current
         };
-        viewport.set_scroll_top(next as i32);
+        viewport.set_scroll_top(next);
         scroll_top.set(next);
     };
     let move_to = move |index: usize| {
@@ -216,7 +216,7 @@ pub fn PartyPicker(
     // Only the rows in (or near) view are rendered.
     let window = move || {
         let total = choices.with(Vec::len);
-        let first = ((scroll_top.get() / ROW_HEIGHT) as usize).saturating_sub(OVERSCAN);
+        let first = ((scroll_top.get().max(0) / ROW_HEIGHT) as usize).saturating_sub(OVERSCAN);
         let last = (first + VISIBLE_ROWS + 2 * OVERSCAN).min(total);
         (first.min(total), last)
     };
@@ -265,7 +265,7 @@ pub fn PartyPicker(
                                 class:party-option--sub={depth > 0}
                                 class:party-option--all={matches!(choice, Choice::All(_))}
                                 class:party-option--active=move || active.get() == index
-                                style:top=format!("{}px", index as f64 * ROW_HEIGHT)
+                                style:top=format!("{}px", index as i32 * ROW_HEIGHT)
                                 aria-selected=is_selected.to_string()
                                 aria-disabled=(!selectable).then_some("true")
                                 aria-setsize=total.to_string()
@@ -377,7 +377,7 @@ pub fn PartyPicker(
                     style:max-height=format!("{viewport_height}px")
                     on:scroll=move |_| {
                         if let Some(viewport) = viewport_ref.get_untracked() {
-                            scroll_top.set(viewport.scroll_top() as f64);
+                            scroll_top.set(viewport.scroll_top());
                         }
                     }
                 >
@@ -387,7 +387,7 @@ pub fn PartyPicker(
                         role="listbox"
                         tabindex="-1"
                         aria-label=i18n.tr(Key::Parties)
-                        style:height=move || format!("{}px", choices.with(Vec::len) as f64 * ROW_HEIGHT)
+                        style:height=move || format!("{}px", choices.with(Vec::len) as i32 * ROW_HEIGHT)
                     >
                         <Show when=move || open.get()>{options}</Show>
                     </ul>

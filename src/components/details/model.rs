@@ -214,21 +214,21 @@ pub fn file_size(bytes: u64, decimal_comma: bool) -> String {
     if bytes < 1000 {
         return format!("{bytes} B");
     }
-    let mut value = bytes as f64 / 1000.0;
+    // Rounded half up with integers only (no float formatting code in the wasm).
+    let rounded = |scale: u128, divisor: u128| (u128::from(bytes) * scale + divisor / 2) / divisor;
     let mut unit = 0;
-    while value >= 1000.0 && unit < UNITS.len() - 1 {
-        value /= 1000.0;
+    let mut divisor: u128 = 1000;
+    // Up a unit once the whole number would reach 1000 ("1.0 MB", not "1000 kB").
+    while rounded(1, divisor) >= 1000 && unit < UNITS.len() - 1 {
+        divisor *= 1000;
         unit += 1;
     }
-    let text = if value < 10.0 {
-        format!("{value:.1}")
+    let tenths = rounded(10, divisor);
+    let text = if tenths < 100 {
+        let separator = if decimal_comma { ',' } else { '.' };
+        format!("{}{separator}{}", tenths / 10, tenths % 10)
     } else {
-        format!("{value:.0}")
-    };
-    let text = if decimal_comma {
-        text.replace('.', ",")
-    } else {
-        text
+        rounded(1, divisor).to_string()
     };
     format!("{text} {}", UNITS[unit])
 }
@@ -443,6 +443,14 @@ mod tests {
         assert_eq!(file_size(950, false), "950 B");
         assert_eq!(file_size(12_345, false), "12 kB");
         assert_eq!(file_size(3_400_000, true), "3,4 MB");
+        assert_eq!(file_size(1_000, false), "1.0 kB");
+        assert_eq!(file_size(1_250, false), "1.3 kB");
+        assert_eq!(file_size(9_949, false), "9.9 kB");
+        assert_eq!(file_size(9_950, false), "10 kB");
+        assert_eq!(file_size(12_499, false), "12 kB");
+        assert_eq!(file_size(999_499, false), "999 kB");
+        assert_eq!(file_size(999_500, true), "1,0 MB");
+        assert_eq!(file_size(5_000_000_000_000_000, false), "5000 TB");
     }
 
     #[wasm_bindgen_test(unsupported = test)]

@@ -2,14 +2,14 @@
 
 use chrono::{Local, SecondsFormat};
 use leptos::prelude::*;
-use portal_api::otp::{VerificationLog, VerificationRecord};
+use portal_api::otp::{VerificationLog, VerificationRecord, VerificationResult};
 
 use super::ApiErrorNotice;
-use crate::load::{Loaded, load};
 use crate::api::ApiError;
 use crate::api::otp::list_verifications;
 use crate::format::{long_date, short_date};
 use crate::i18n::{Key, Lang, use_i18n};
+use crate::load::{Loaded, load};
 use crate::otp_model::result_key;
 use crate::session::use_session;
 
@@ -70,7 +70,13 @@ fn record_view(record: &VerificationRecord, lang: Lang) -> impl IntoView + use<>
     let local = at.with_timezone(&Local).naive_local();
     let now = Local::now().naive_local();
     let result = result_key(record.result);
-    let tone = format!("otp-log__result otp-log__result--{:?}", record.result).to_lowercase();
+    let tone = match record.result {
+        VerificationResult::Pending => "otp-log__result otp-log__result--pending",
+        VerificationResult::Verified => "otp-log__result otp-log__result--verified",
+        VerificationResult::Locked => "otp-log__result otp-log__result--locked",
+        VerificationResult::Expired => "otp-log__result otp-log__result--expired",
+        VerificationResult::Superseded => "otp-log__result otp-log__result--superseded",
+    };
     let failed = (record.failed_attempts > 0).then(|| {
         lang.tf(
             Key::OtpFailedAttempts,

@@ -8,7 +8,6 @@ use altinn::{AuthorizedParty, ContentValue, Dialog, DialogEndUserContext, System
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_params_map};
 
-use crate::load::{Loaded, load};
 use crate::a11y::use_page_title_with;
 use crate::api::dialog_content::{ContentRef, DialogLoadError, get_content, get_dialog_details};
 use crate::api::dialogporten::get_parties;
@@ -19,6 +18,7 @@ use crate::components::details::{
 };
 use crate::i18n::{I18n, Key, Lang, use_i18n};
 use crate::inbox_model::status_word;
+use crate::load::{Loaded, load};
 use crate::routes::path_with_query;
 use crate::session::use_session;
 

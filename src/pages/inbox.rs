@@ -15,7 +15,6 @@ use leptos::task::spawn_local_scoped;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
 
-use crate::load::{Loaded, load};
 use crate::a11y::use_page_title_with;
 use crate::api::ApiError;
 use crate::api::bulk_labels::{MAX_BULK, bulk_set_labels};
@@ -35,6 +34,7 @@ use crate::inbox_model::{
     CatalogueEntry, DialogRow, LabelAction, party_inputs, sender_options, service_options,
 };
 use crate::inbox_search::{InboxView, PARTY_CHUNK, PartyScope, SearchState, next_page_query};
+use crate::load::{Loaded, load};
 use crate::party_tree::{PartyEntry, PartyKind, default_party, flatten};
 use crate::session::use_session;
 

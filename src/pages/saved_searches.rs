@@ -5,7 +5,6 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::load::{Loaded, load};
 use crate::a11y::use_page_title;
 use crate::api::ApiError;
 use crate::api::saved_searches::{
@@ -15,6 +14,7 @@ use crate::api::saved_searches::{
 use crate::components::inbox_list_parts::{ListErrorNotice, ViewNav};
 use crate::i18n::{Key, use_i18n};
 use crate::inbox_search::{InboxView, SearchState};
+use crate::load::{Loaded, load};
 use crate::session::use_session;
 
 /// The saved searches page.

@@ -77,8 +77,7 @@ pub fn ActivityLog(
             }
         })
         .collect_view();
-    view! { <ol class="history" aria-label=i18n.tr(Key::ActivityLog)>{items}</ol> }
-        .into_any()
+    view! { <ol class="history" aria-label=i18n.tr(Key::ActivityLog)>{items}</ol> }.into_any()
 }
 
 /// Who has seen the dialog since it was last updated.

@@ -10,9 +10,9 @@ use super::attachments::AttachmentList;
 use super::content::RenderedBlocks;
 use super::history::{Moment, actor_name};
 use super::model::transmission_type_key;
-use crate::load::load;
 use crate::api::dialog_content::{ContentRef, get_content};
 use crate::i18n::{Key, use_i18n};
+use crate::load::load;
 
 /// How many transmissions show before "Show all".
 pub const FIRST_TRANSMISSIONS: usize = 3;

@@ -50,3 +50,11 @@ pub fn focus_main_heading() {
         let _ = element.focus();
     }
 }
+
+/// Focuses the element with `id`; false when there is none (or it cannot take focus).
+pub fn focus_id(id: &str) -> bool {
+    document()
+        .get_element_by_id(id)
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|el| el.focus().is_ok())
+}

@@ -221,6 +221,11 @@ test('the row menu is a menu button operable by keyboard; it passes axe when ope
   const done = page.getByRole('status').filter({ hasText: '1 moved to the archive.' });
   await expect(done).toBeVisible();
   await expect(rowOf(page, titleOf(a))).toHaveCount(0);
+  // Focus moves to the row that followed it, so keyboard users keep their place.
+  const shown = items.filter((i) => !i.isApiOnly);
+  const at = shown.findIndex((i) => i.id === a.id);
+  const neighbour = shown[at + 1] ?? shown[at - 1];
+  await expect(page.locator(':focus')).toHaveAttribute('href', new RegExp(neighbour.id));
   const archived = await search(page, [['party', party], ['systemLabel', 'Archive'], ['orderBy', ORDERS.contentUpdatedAt], ['limit', '1000']]);
   expect(archived.items.map((i) => i.id)).toContain(a.id);
   await done.getByRole('button', { name: 'Undo' }).click();

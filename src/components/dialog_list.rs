@@ -33,6 +33,11 @@ pub fn row_link_id(id: &str) -> String {
     format!("dialog-{id}")
 }
 
+/// The id of the row menu's button of the dialog with `id`.
+pub fn row_menu_button_id(id: &str) -> String {
+    format!("dialog-menu-button-{id}")
+}
+
 /// Shows `dialogs` in a region named "Dialogs": a heading per month of the sort date, each
 /// followed by a list of that month's rows; each row links to the dialog.
 #[component]
@@ -296,7 +301,7 @@ fn row_menu(
     open_menu: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let menu_id = format!("dialog-menu-{}", row.id);
-    let button_id = format!("dialog-menu-button-{}", row.id);
+    let button_id = row_menu_button_id(&row.id);
     let id = StoredValue::new(row.id.clone());
     let is_open = Memo::new(move |_| {
         open_menu.with(|open| id.with_value(|id| open.as_deref() == Some(id.as_str())))

@@ -15,14 +15,14 @@ use leptos::task::spawn_local_scoped;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
 
-use crate::a11y::use_page_title_with;
+use crate::a11y::{focus_id, use_page_title_with};
 use crate::api::ApiError;
 use crate::api::bulk_labels::{MAX_BULK, bulk_set_labels};
 use crate::api::dialogporten::{get_parties, search_dialogs};
 use crate::api::labels::set_system_labels;
 use crate::api::service_catalogue::{ServiceCatalogue, get_service_catalogue};
 use crate::api::wire::{DialogListItem, DialogSearchQuery, PaginatedList, Parties};
-use crate::components::dialog_list::row_link_id;
+use crate::components::dialog_list::{row_link_id, row_menu_button_id};
 use crate::components::inbox_filters::InboxFilters;
 use crate::components::inbox_list_parts::{
     BulkBar, ListErrorNotice, PartyChunkNav, SaveSearchDialog, ViewNav,
@@ -76,6 +76,21 @@ fn next_seq() -> u64 {
         n.set(n.get() + 1);
         n.get()
     })
+}
+
+/// The id of the "Undo" button of the message after a label change.
+const UNDO_ID: &str = "inbox-undo";
+
+/// Where focus goes once the list has reloaded after a label change on one row: the row
+/// usually leaves the view (archive, bin, restore), and focus would fall to the page.
+#[derive(Clone, Debug)]
+struct FocusAfterChange {
+    /// The changed row.
+    row: String,
+    /// The row after it (or before it, when it was the last).
+    neighbour: Option<String>,
+    /// Only an answer fetched after the change counts (see [`ListAnswer::seq`]).
+    after_seq: u64,
 }
 
 /// A message after a label change, with what "Undo" would do.
@@ -302,12 +317,7 @@ pub fn InboxPage() -> impl IntoView {
                     announcement.set(lang.tf(Key::ListMoreLoaded, &[("n", &n.to_string())]));
                     if let Some(id) = first_new {
                         request_animation_frame(move || {
-                            if let Some(link) = document().get_element_by_id(&row_link_id(&id))
-                                && let Ok(link) =
-                                    wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(link)
-                            {
-                                let _ = link.focus();
-                            }
+                            focus_id(&row_link_id(&id));
                         });
                     }
                 }
@@ -329,10 +339,25 @@ pub fn InboxPage() -> impl IntoView {
     let notice: RwSignal<Option<ChangeNotice>> = RwSignal::new(None);
     let change_error: RwSignal<Option<ApiError>> = RwSignal::new(None);
     let busy_change = RwSignal::new(false);
+    let focus_after: StoredValue<Option<FocusAfterChange>> = StoredValue::new(None);
     let run_action = Callback::new(move |(action, targets): (LabelAction, Vec<DialogRow>)| {
         if targets.is_empty() || busy_change.get_untracked() {
             return;
         }
+        let plan = match targets.as_slice() {
+            [row] => dialog_rows.with_untracked(|rows| {
+                let at = rows.iter().position(|r| r.id == row.id)?;
+                let neighbour = rows
+                    .get(at + 1)
+                    .or_else(|| at.checked_sub(1).and_then(|i| rows.get(i)));
+                Some(FocusAfterChange {
+                    row: row.id.clone(),
+                    neighbour: neighbour.map(|r| r.id.clone()),
+                    after_seq: ANSWERS.with(std::cell::Cell::get),
+                })
+            }),
+            _ => None,
+        };
         let lang = i18n.lang_signal().get_untracked();
         if targets.len() > MAX_BULK {
             notice.set(Some(ChangeNotice {
@@ -366,11 +391,21 @@ pub fn InboxPage() -> impl IntoView {
             match result {
                 Ok(()) => {
                     let n = targets.len().to_string();
+                    let bulk = targets.len() > 1;
                     notice.set(Some(ChangeNotice {
                         text: lang.tf(action.done_key(), &[("n", &n)]),
                         undo: Some((action, targets)),
                     }));
                     selected.set(HashSet::new());
+                    if bulk {
+                        // The bulk bar goes with the selection: focus to "Undo" next to the
+                        // message that tells what happened.
+                        request_animation_frame(|| {
+                            focus_id(UNDO_ID);
+                        });
+                    } else {
+                        focus_after.set_value(plan);
+                    }
                 }
                 Err(ApiError::Problem { status: 412, .. }) => {
                     notice.set(Some(ChangeNotice {
@@ -384,6 +419,32 @@ pub fn InboxPage() -> impl IntoView {
                 }
             }
             reload();
+        });
+    });
+    // After a label change on one row: once the list has reloaded without that row, focus
+    // its neighbour, so keyboard users keep their place (or "Undo" when no row is left).
+    Effect::new(move |_| {
+        let Some(seq) = answer().map(|a| a.seq) else {
+            return;
+        };
+        let Some(plan) = focus_after.get_value() else {
+            return;
+        };
+        if seq <= plan.after_seq {
+            return;
+        }
+        focus_after.set_value(None);
+        let listed = |id: &str| dialog_rows.with_untracked(|rows| rows.iter().any(|r| r.id == id));
+        // Still listed (marked as unread): its row was drawn anew, so back to its menu button.
+        let target = if listed(&plan.row) {
+            row_menu_button_id(&plan.row)
+        } else {
+            plan.neighbour
+                .filter(|id| listed(id))
+                .map_or_else(|| UNDO_ID.to_owned(), |id| row_link_id(&id))
+        };
+        request_animation_frame(move || {
+            focus_id(&target);
         });
     });
     let undo = move |_| {
@@ -547,7 +608,7 @@ pub fn InboxPage() -> impl IntoView {
                                     {can_undo
                                         .then(|| {
                                             view! {
-                                                <button type="button" class="button button--small" on:click=undo>
+                                                <button type="button" id=UNDO_ID class="button button--small" on:click=undo>
                                                     {i18n.t(Key::ListUndo)}
                                                 </button>
                                             }

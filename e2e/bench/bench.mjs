@@ -80,7 +80,7 @@ async function login(page, base) {
   await page.goto(`${base}/`);
   await page.getByRole('link', { name: 'Log in' }).click();
   await page.getByRole('button', { name: new RegExp('^' + personas[0].name) }).click();
-  await page.getByRole('list', { name: 'Dialogs', exact: true }).getByRole('link').first().waitFor({ timeout: 60_000 });
+  await page.getByRole('region', { name: 'Dialogs', exact: true }).getByRole('link').first().waitFor({ timeout: 60_000 });
 }
 
 async function newPage(browser) {
@@ -98,7 +98,7 @@ async function timeToFirstList(browser, base) {
   for (let i = 0; i < runs; i++) {
     const t0 = Date.now();
     await page.goto(`${base}/inbox`);
-    await page.getByRole('list', { name: 'Dialogs', exact: true }).getByRole('link').first().waitFor();
+    await page.getByRole('region', { name: 'Dialogs', exact: true }).getByRole('link').first().waitFor();
     times.push(Date.now() - t0);
   }
   await ctx.close();
@@ -170,7 +170,7 @@ async function pickerKeystrokes(browser, base) {
   const perRun = [];
   for (let run = 0; run < runs; run++) {
     await page.goto(`${base}/inbox`);
-    await page.getByRole('list', { name: 'Dialogs', exact: true }).getByRole('link').first().waitFor();
+    await page.getByRole('region', { name: 'Dialogs', exact: true }).getByRole('link').first().waitFor();
     await page.getByRole('button', { name: 'Choose party' }).click();
     const list = page.getByRole('listbox', { name: 'Parties' });
     await list.getByRole('option').first().waitFor();
@@ -207,7 +207,7 @@ const WATCH_LIST = () => {
   const start = () => {
     let last = 0;
     new MutationObserver(() => {
-      const list = document.querySelector('ul.dialog-list');
+      const list = document.querySelector('section.dialog-list');
       const n = list ? list.querySelectorAll('a.dialog__link').length : 0;
       if (n === last) return;
       last = n;
@@ -237,7 +237,7 @@ async function thousandRows(browser, base, limit = 1000) {
     const body = await res.json();
     const expected = body.items.filter((i) => !i.isApiOnly).length;
     if (expected < limit * 0.9) throw new Error(`search gave only ${expected} rows`);
-    const links = page.getByRole('list', { name: 'Dialogs', exact: true }).getByRole('link', { name: /./ });
+    const links = page.getByRole('region', { name: 'Dialogs', exact: true }).getByRole('link', { name: /./ });
     await links.nth(expected - 1).waitFor({ state: 'attached' });
     const t = await page.waitForFunction((n) => {
       const e = window.__listCounts.find((c) => c.n >= n && c.painted !== null);

@@ -28,6 +28,13 @@ test('a dialog opened from the list shows its title, facts and sections with rea
   const d = received;
   const senderName = best(d.content.senderName?.value, 'en') || d.org;
   await expect(page.getByRole('definition').filter({ hasText: senderName }).first()).toBeVisible();
+  // The recipient is the party by name, written as the party picker writes it ("Nordmann
+  // Ola" for the register's "NORDMANN OLA").
+  const parties = (await (await page.request.get(`${API}/parties`)).json()).authorizedParties;
+  const registered: string = parties.find((p: Json) => p.party === party).name;
+  const titleCased = registered.toLowerCase().replace(/(^|[ -])(\p{L})/gu, (_m, sep, c) => sep + c.toUpperCase());
+  expect(registered).not.toBe(titleCased);
+  await expect(page.getByRole('definition').filter({ hasText: new RegExp(`^${escapeRe(titleCased)}$`) })).toBeVisible();
 
   const attachments = page.getByRole('region', { name: 'Attachments' });
   await expect(attachments.getByRole('heading', { level: 2, name: 'Attachments' })).toBeVisible();

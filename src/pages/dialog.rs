@@ -19,6 +19,7 @@ use crate::components::details::{
 use crate::i18n::{I18n, Key, Lang, use_i18n};
 use crate::inbox_model::status_word;
 use crate::load::{Loaded, load};
+use crate::party_tree::title_case;
 use crate::routes::path_with_query;
 use crate::session::use_session;
 
@@ -121,7 +122,7 @@ fn DialogDetails(dialog: Dialog, on_reload: Callback<()>) -> impl IntoView {
             parties
                 .with(|p| match p {
                     Some(Ok(parties)) => {
-                        find_party(&parties.authorized_parties, &urn).map(|p| p.name.clone())
+                        find_party(&parties.authorized_parties, &urn).map(|p| title_case(&p.name))
                     }
                     _ => None,
                 })

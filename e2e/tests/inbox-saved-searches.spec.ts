@@ -33,6 +33,10 @@ test('save, open, rename and delete a saved search', async ({ page }) => {
 
   await page.getByRole('navigation', { name: 'Folders' }).getByRole('link', { name: 'Saved searches' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Saved searches' })).toBeVisible();
+  // The folder links mark this page, not the inbox, as the current one.
+  const folders = page.getByRole('navigation', { name: 'Folders' });
+  await expect(folders.getByRole('link', { name: 'Saved searches' })).toHaveAttribute('aria-current', 'page');
+  await expect(folders.getByRole('link', { name: 'Inbox' })).not.toHaveAttribute('aria-current', 'page');
   const list = page.getByRole('list', { name: 'Saved searches' });
   await expect(list.getByRole('link', { name, exact: true })).toBeVisible();
 

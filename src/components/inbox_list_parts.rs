@@ -20,9 +20,10 @@ pub fn ViewNav(
     /// The search now in force; the links keep its parties.
     #[prop(into)]
     state: Signal<SearchState>,
-    /// The view shown (marked `aria-current="page"`).
+    /// The view shown (marked `aria-current="page"`); `None` on the saved searches page,
+    /// whose link is then the current one.
     #[prop(into)]
-    view: Signal<InboxView>,
+    view: Signal<Option<InboxView>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
@@ -35,7 +36,7 @@ pub fn ViewNav(
                             <li>
                                 <a
                                     href=move || state.with(|s| s.parties_only().href(target))
-                                    aria-current=move || (view.get() == target).then_some("page")
+                                    aria-current=move || (view.get() == Some(target)).then_some("page")
                                 >
                                     {i18n.tr(target.key())}
                                 </a>
@@ -44,7 +45,12 @@ pub fn ViewNav(
                     })
                     .collect_view()}
                 <li>
-                    <a href=Page::SavedSearches.href()>{i18n.tr(Key::ListSavedSearches)}</a>
+                    <a
+                        href=Page::SavedSearches.href()
+                        aria-current=move || view.get().is_none().then_some("page")
+                    >
+                        {i18n.tr(Key::ListSavedSearches)}
+                    </a>
                 </li>
             </ul>
         </nav>

@@ -569,7 +569,7 @@ pub fn InboxPage() -> impl IntoView {
 
     view! {
         <div class="page inbox">
-            <ViewNav state=state view=view />
+            <ViewNav state=state view=Signal::derive(move || Some(view.get())) />
             <div class="inbox__head">
                 <h1 tabindex="-1">{move || i18n.t(view.get().key())}</h1>
                 <Show when=move || !rows.with(Vec::is_empty)>

@@ -105,7 +105,7 @@ pub fn SavedSearchesPage() -> impl IntoView {
     let nav_state = Signal::stored(SearchState::default());
     view! {
         <div class="page saved-searches">
-            <ViewNav state=nav_state view=Signal::stored(InboxView::Inbox) />
+            <ViewNav state=nav_state view=Signal::stored(None) />
             <h1 tabindex="-1">{i18n.tr(Key::ListSavedSearches)}</h1>
             <p role="status" class="saved-searches__status">
                 {move || {

@@ -6,15 +6,28 @@
 
 use crate::case;
 
-/// The words of a search, lower-cased, without repeats.
+/// What to mark for a search, lower-cased, without repeats: the whole phrase, and each of its
+/// words of three or more characters (the length a search needs). Shorter words ("i", "og",
+/// "på") are marked only as part of the phrase, or when they are the whole search: alone they
+/// would light up inside every other word.
 pub fn search_words(search: &str) -> Vec<String> {
-    let mut words: Vec<String> = Vec::new();
-    for word in search.split_whitespace().map(case::lower) {
-        if !words.contains(&word) {
-            words.push(word);
+    let words: Vec<String> = search.split_whitespace().map(case::lower).collect();
+    let mut marks: Vec<String> = Vec::new();
+    let mut add = |word: String| {
+        if !word.is_empty() && !marks.contains(&word) {
+            marks.push(word);
+        }
+    };
+    if words.len() > 1 {
+        add(words.join(" "));
+    }
+    let single = words.len() == 1;
+    for word in words {
+        if single || word.chars().count() >= 3 {
+            add(word);
         }
     }
-    words
+    marks
 }
 
 /// `text` cut into pieces, each marked `true` when a word of `words` (from
@@ -90,9 +103,25 @@ mod tests {
     }
 
     #[wasm_bindgen_test(unsupported = test)]
-    fn words_are_lower_cased_once_each() {
-        assert_eq!(search_words("  Skatt  og SKATT "), vec!["skatt", "og"]);
+    fn words_are_lower_cased_once_each_with_the_phrase_first() {
+        assert_eq!(
+            search_words("  Skatt  og SKATT "),
+            vec!["skatt og skatt", "skatt"]
+        );
+        assert_eq!(search_words("om"), vec!["om"]);
         assert!(search_words("   ").is_empty());
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn short_words_are_marked_only_in_the_phrase() {
+        assert_eq!(
+            marked("Vedtak om kommunal skatt", "vedtak om"),
+            "[Vedtak om] kommunal skatt"
+        );
+        assert_eq!(
+            marked("Melding om kommunal skatt", "skatt om"),
+            "Melding om kommunal [skatt]"
+        );
     }
 
     #[wasm_bindgen_test(unsupported = test)]
@@ -107,10 +136,11 @@ mod tests {
     #[wasm_bindgen_test(unsupported = test)]
     fn norwegian_letters_match_their_upper_case() {
         assert_eq!(
-            marked("ÆRBØDIG SØKNAD om Ås", "søknad æ ås"),
-            "[Æ]RBØDIG [SØKNAD] om [Ås]"
+            marked("ÆRBØDIG SØKNAD om Ås", "søknad ærbødig"),
+            "[ÆRBØDIG] [SØKNAD] om Ås"
         );
-        assert_eq!(marked("Bøter på vegen", "BØTER PÅ"), "[Bøter] [på] vegen");
+        assert_eq!(marked("Bøter på vegen", "BØTER PÅ"), "[Bøter på] vegen");
+        assert_eq!(marked("Søknad om Ås", "Ås"), "Søknad om [Ås]");
     }
 
     #[wasm_bindgen_test(unsupported = test)]
@@ -123,6 +153,7 @@ mod tests {
         assert_eq!(marked("abcdef", "abcd cdef"), "[abcdef]");
         assert_eq!(marked("abcdef", "abc def"), "[abcdef]");
         assert_eq!(marked("aaaa", "aa"), "[aaaa]");
+        assert_eq!(marked("abc xyz", "xyz abc"), "[abc] [xyz]");
         // Every piece of the text is kept, in order.
         let pieces = marks("x Tax y tax z", "tax");
         assert_eq!(
@@ -159,7 +190,7 @@ mod tests {
         );
         assert_eq!(
             marked("50% (est.) [x]*", "(est.) [x]*"),
-            "50% [(est.)] [[x]*]"
+            "50% [(est.) [x]*]"
         );
     }
 

@@ -32,7 +32,8 @@ test('a dialog opened from the list shows its title, facts and sections with rea
   // Ola" for the register's "NORDMANN OLA").
   const parties = (await (await page.request.get(`${API}/parties`)).json()).authorizedParties;
   const registered: string = parties.find((p: Json) => p.party === party).name;
-  const titleCased = registered.toLowerCase().replace(/(^|[ -])(\p{L})/gu, (_m, sep, c) => sep + c.toUpperCase());
+  const titleCase = (name: string) => name.toLowerCase().replace(/(^|[ -])(\p{L})/gu, (_m, sep, c) => sep + c.toUpperCase());
+  const titleCased = titleCase(registered);
   expect(registered).not.toBe(titleCased);
   await expect(page.getByRole('definition').filter({ hasText: new RegExp(`^${escapeRe(titleCased)}$`) })).toBeVisible();
 
@@ -54,6 +55,10 @@ test('a dialog opened from the list shows its title, facts and sections with rea
   const seen = page.getByRole('region', { name: 'Seen by' });
   await expect(seen.getByRole('list', { name: 'Seen by' }).getByRole('listitem')).toHaveCount(d.seenSinceLastUpdate.length);
   await expect(seen.getByText('(you)')).toBeVisible();
+  // People's names from the register are written the same way in the log.
+  const mine: string = d.seenSinceLastUpdate.find((s: Json) => s.isCurrentEndUser).seenBy.actorName;
+  expect(mine).toBe(mine.toUpperCase());
+  await expect(seen.getByRole('listitem').filter({ hasText: '(you)' })).toContainText(`${titleCase(mine)} (you)`);
 
   // The back link returns to the same party's list.
   await page.getByRole('link', { name: 'Back to the inbox' }).click();

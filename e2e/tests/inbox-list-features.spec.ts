@@ -119,6 +119,22 @@ test('search words are marked in titles and summaries; the link keeps its plain 
   await expect(row.getByRole('paragraph').filter({ hasText: 'The VAT return' }).getByRole('mark')).toHaveText(['VAT return']);
 });
 
+test('attachment counts read "1 attachment" and "n attachments"', async ({ page }) => {
+  const me = partyNamed(await logInAsOla(page), /^NORDMANN OLA$/i);
+  const { items } = await search(page, [['party', me.party], ['systemLabel', 'Default'], ['orderBy', ORDERS.contentUpdatedAt], ['limit', '100']]);
+  const counted = uniquelyTitled(items.filter((i) => !i.isApiOnly)).map((item) => ({ item, n: (item as Item & { guiAttachmentCount?: number }).guiAttachmentCount ?? 0 }));
+  expect(counted.some(({ n }) => n === 1), 'a dialog with one attachment').toBe(true);
+  await page.goto(`/inbox?party=${encodeURIComponent(me.party)}&limit=100`);
+  for (const { item, n } of counted) {
+    const row = rowOf(page, titleOf(item));
+    if (n === 1) {
+      await expect(row).toContainText(/(^|[^0-9])1 attachment(?!s)/);
+    } else if (n > 1) {
+      await expect(row).toContainText(`${n} attachments`);
+    }
+  }
+});
+
 test.describe('in Norwegian (nb)', () => {
   test.use({ locale: 'nb-NO' });
   test('upper-case æøå in the search match their lower-case letters', async ({ page }) => {

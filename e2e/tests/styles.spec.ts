@@ -41,3 +41,19 @@ test('the inbox is laid out on a wide screen', async ({ page }) => {
   const rows = page.getByRole('region', { name: 'Dialogs', exact: true }).getByRole('list').first();
   await expect(rows).toHaveCSS('list-style-type', 'none');
 });
+
+test('on a 360 px screen the header keeps its tools to two lines', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await logInAsOla(page);
+  const header = page.getByRole('banner');
+  const top = async (name: string, role: 'button' | 'combobox') =>
+    (await header.getByRole(role, { name, exact: true }).boundingBox())!.y;
+  // "API log" and the language list share the first line, the user and "Log out" the second.
+  expect(Math.abs((await top('API log', 'button')) - (await top('Language', 'combobox')))).toBeLessThan(8);
+  const logOut = await top('Log out', 'button');
+  expect(logOut).toBeGreaterThan(await top('API log', 'button'));
+  await expect(header.getByText('Logged in as')).toBeInViewport();
+  expect(Math.abs((await header.getByText('Logged in as').boundingBox())!.y - logOut)).toBeLessThan(16);
+  // Nothing is wider than the screen.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+});

@@ -194,8 +194,13 @@ fn dialog_row(
     let now = Local::now().naive_local();
     let (updated_short, updated_long, updated_iso) = dates(row.updated_at, now, lang);
     let due = row.due_at.map(|due| dates(due, now, lang));
-    let attachments = (row.attachments > 0)
-        .then(|| lang.tf(Key::ListAttachments, &[("n", &row.attachments.to_string())]));
+    let attachments = (row.attachments > 0).then(|| {
+        lang.count(
+            Key::ListOneAttachment,
+            Key::ListAttachments,
+            row.attachments as usize,
+        )
+    });
 
     let checkbox = selected.map(|selected| {
         let id = row.id.clone();

@@ -364,7 +364,7 @@ pub fn PartyPicker(
                         } else if filter.with(|f| f.trim().is_empty()) {
                             String::new()
                         } else {
-                            i18n.tf(Key::PartyMatches, &[("n", &n.to_string())])
+                            i18n.count(Key::PartyOneMatch, Key::PartyMatches, n)
                         }
                     }}
                 </p>

@@ -51,6 +51,11 @@ impl I18n {
         self.lang.get().tf(key, args)
     }
 
+    /// A count in words in the current language (tracked); see [`Lang::count`].
+    pub fn count(&self, one: Key, many: Key, n: usize) -> String {
+        self.lang.get().count(one, many, n)
+    }
+
     /// Switches language because the user asked to, and remembers the choice.
     pub fn choose(&self, lang: Lang) {
         if let Some(storage) = local_storage() {

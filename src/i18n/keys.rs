@@ -436,6 +436,11 @@ texts! {
         "{n} fleire dialogar lasta inn",
         "{n} more dialogs loaded",
     ],
+    ListOneMoreLoaded => [
+        "1 dialog til lastet inn",
+        "1 dialog til lasta inn",
+        "1 more dialog loaded",
+    ],
     ListNoMatches => [
         "Ingen dialoger passer til søket.",
         "Ingen dialogar passar til søket.",
@@ -449,6 +454,7 @@ texts! {
     ListDue => ["Frist", "Frist", "Due"],
     /// `{n}`: number of attachments.
     ListAttachments => ["{n} vedlegg", "{n} vedlegg", "{n} attachments"],
+    ListOneAttachment => ["1 vedlegg", "1 vedlegg", "1 attachment"],
     /// `{title}`: a dialog's title. The checkbox's accessible name starts with "Select".
     ListSelect => ["Velg {title}", "Vel {title}", "Select {title}"],
     ListSelectAll => ["Velg alle viste", "Vel alle viste", "Select all shown"],
@@ -503,6 +509,7 @@ texts! {
     PartyNoMatch => ["Ingen aktører passer.", "Ingen aktørar passar.", "No parties match."],
     /// `{n}`: number of parties that match the filter.
     PartyMatches => ["{n} aktører", "{n} aktørar", "{n} parties"],
+    PartyOneMatch => ["1 aktør", "1 aktør", "1 party"],
     PartyHierarchyOnly => [
         "Bare tilgang til underenheter",
         "Berre tilgang til undereiningar",

@@ -80,6 +80,16 @@ impl Lang {
             })
     }
 
+    /// A count in words: `one` for exactly one (it has no placeholder), `many` with `{n}`
+    /// filled otherwise ("1 attachment", "3 attachments").
+    pub fn count(self, one: Key, many: Key, n: usize) -> String {
+        if n == 1 {
+            self.t(one).to_owned()
+        } else {
+            self.tf(many, &[("n", &n.to_string())])
+        }
+    }
+
     /// The language codes to try, best first, when a localised value from Altinn is chosen.
     pub fn fallbacks(self) -> [&'static str; 3] {
         match self {
@@ -118,5 +128,32 @@ mod tests {
             Lang::En.tf(Key::LoggedInAs, &[("name", "Ola")]),
             "Logged in as Ola"
         );
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn one_is_singular_other_counts_plural() {
+        let count = |lang: Lang, n| lang.count(Key::ListOneAttachment, Key::ListAttachments, n);
+        assert_eq!(count(Lang::En, 1), "1 attachment");
+        assert_eq!(count(Lang::En, 2), "2 attachments");
+        assert_eq!(count(Lang::En, 0), "0 attachments");
+        assert_eq!(count(Lang::Nn, 12), "12 vedlegg");
+        assert_eq!(
+            Lang::En.count(Key::PartyOneMatch, Key::PartyMatches, 1),
+            "1 party"
+        );
+        assert_eq!(
+            Lang::Nb.count(Key::ListOneMoreLoaded, Key::ListMoreLoaded, 1),
+            "1 dialog til lastet inn"
+        );
+        // Every singular text names its count: no key is left with a placeholder.
+        for lang in Lang::ALL {
+            for one in [
+                Key::ListOneAttachment,
+                Key::PartyOneMatch,
+                Key::ListOneMoreLoaded,
+            ] {
+                assert!(lang.t(one).starts_with("1 ") && !lang.t(one).contains('{'));
+            }
+        }
     }
 }

@@ -314,7 +314,7 @@ pub fn InboxPage() -> impl IntoView {
                                 .insert(key.clone(), (first_token, extra.clone()));
                         });
                     });
-                    announcement.set(lang.tf(Key::ListMoreLoaded, &[("n", &n.to_string())]));
+                    announcement.set(lang.count(Key::ListOneMoreLoaded, Key::ListMoreLoaded, n));
                     if let Some(id) = first_new {
                         request_animation_frame(move || {
                             focus_id(&row_link_id(&id));

@@ -49,9 +49,15 @@ pub fn service_owner_actor() -> Value {
 /// The actor of a persona acting for a party (ephemeral id, like the real API).
 pub fn persona_actor(w: &World, p: usize) -> Value {
     let persona = &w.personas[p];
+    // The register's form of the name ("NORDMANN OLA"), as the persona's own party has it.
+    let name = w
+        .parties
+        .iter()
+        .find(|party| party.is_person && party.ident == persona.pid)
+        .map_or_else(|| persona.name.to_uppercase(), |party| party.name.clone());
     json!({
         "actorType": "PartyRepresentative",
-        "actorName": persona.name.to_uppercase(),
+        "actorName": name,
         "actorId": format!("urn:altinn:person:identifier-ephemeral:{}", &crate::jwt::hex(&sha(&persona.pid))[..10]),
     })
 }

@@ -7,11 +7,20 @@ use leptos::prelude::*;
 use super::model::activity_type_key;
 use crate::format::long_date;
 use crate::i18n::{Key, Lang, use_i18n};
+use crate::party_tree::title_case;
 
-/// An actor's name for people: the name, else "Service owner" (or the sender's name).
+/// An actor's name for people: the name, else "Service owner" (or the sender's name). The
+/// register's upper-case names ("NORDMANN OLA") are written as the party picker writes them
+/// ("Nordmann Ola"); a name with any lower-case letter is the service owner's own and kept.
 pub fn actor_name(actor: &Actor, service_owner: &str, lang: Lang) -> String {
     match (&actor.actor_name, &actor.actor_type) {
-        (Some(name), _) if !name.trim().is_empty() => name.clone(),
+        (Some(name), _) if !name.trim().is_empty() => {
+            if name.chars().any(char::is_lowercase) {
+                name.clone()
+            } else {
+                title_case(name)
+            }
+        }
         (_, ActorType::ServiceOwner) => service_owner.to_owned(),
         _ => lang.t(Key::UnknownActor).to_owned(),
     }
@@ -116,4 +125,33 @@ pub fn SeenBy(
         })
         .collect_view();
     view! { <ul class="history" aria-label=i18n.tr(Key::SeenBy)>{items}</ul> }.into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn person(name: Option<&str>) -> Actor {
+        Actor {
+            actor_type: ActorType::PartyRepresentative,
+            actor_name: name.map(str::to_owned),
+            actor_id: None,
+        }
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn register_names_are_title_cased_others_kept() {
+        let name = |actor: &Actor| actor_name(actor, "Skatteetaten", Lang::En);
+        assert_eq!(name(&person(Some("NORDMANN OLA"))), "Nordmann Ola");
+        assert_eq!(name(&person(Some("ØSTLI-HANSEN ÅSE"))), "Østli-Hansen Åse");
+        assert_eq!(name(&person(Some("Some custom name"))), "Some custom name");
+        assert_eq!(name(&person(Some("  "))), "Unknown");
+        let owner = Actor {
+            actor_type: ActorType::ServiceOwner,
+            actor_name: None,
+            actor_id: None,
+        };
+        assert_eq!(name(&owner), "Skatteetaten");
+    }
 }

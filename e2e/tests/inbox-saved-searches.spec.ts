@@ -48,6 +48,8 @@ test('save, open, rename and delete a saved search', async ({ page }) => {
   await rename.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('status').filter({ hasText: `The search is now called "${renamed}".` })).toBeVisible();
   await expect(list.getByRole('link', { name: renamed, exact: true })).toBeVisible();
+  // Focus stays on the search's own "Rename" button, though the list was drawn anew.
+  await expect(list.getByRole('button', { name: `Rename ${renamed}`, exact: true })).toBeFocused();
 
   // Open: the exact search comes back.
   await list.getByRole('link', { name: renamed, exact: true }).click();
@@ -60,6 +62,19 @@ test('save, open, rename and delete a saved search', async ({ page }) => {
 
   // Delete.
   await page.goBack();
+  await list.getByRole('button', { name: `Delete ${renamed}`, exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Deleted the search "${renamed}".` })).toBeVisible();
+  await expect(list.getByRole('link', { name: renamed, exact: true })).toHaveCount(0);
+  // "Undo" takes the focus and brings the search back, under its name and with its query.
+  const undo = page.getByRole('button', { name: 'Undo' });
+  await expect(undo).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: `Restored the search "${renamed}".` })).toBeVisible();
+  await expect(undo).toHaveCount(0);
+  const back = list.getByRole('link', { name: renamed, exact: true });
+  await expect(back).toBeFocused();
+  await expect(back).toHaveAttribute('href', query);
+  // Deleted for good this time.
   await list.getByRole('button', { name: `Delete ${renamed}`, exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: `Deleted the search "${renamed}".` })).toBeVisible();
   await expect(list.getByRole('link', { name: renamed, exact: true })).toHaveCount(0);

@@ -543,11 +543,22 @@ texts! {
     /// `{name}`: a saved search's name.
     ListDeleted => ["Søket «{name}» er slettet.", "Søket «{name}» er sletta.", "Deleted the search \"{name}\"."],
     /// `{name}`: a saved search's name.
+    /// `{name}`: a saved search's name.
+    ListRestoredSearch => [
+        "Søket «{name}» er lagret igjen.",
+        "Søket «{name}» er lagra att.",
+        "Restored the search \"{name}\".",
+    ],
     ListRenamed => ["Søket heter nå «{name}».", "Søket heiter no «{name}».", "The search is now called \"{name}\"."],
     ListNoSavedSearches => [
         "Du har ingen lagrede søk ennå.",
         "Du har ingen lagra søk enno.",
         "You have no saved searches yet.",
+    ],
+    ListNoSavedSearchesHint => [
+        "Søk eller filtrer i innboksen, og velg «Lagre søk» for å finne søket her igjen.",
+        "Søk eller filtrer i innboksen, og vel «Lagre søk» for å finne søket her att.",
+        "Search or filter in the inbox and choose \"Save search\" to find the search here again.",
     ],
     ListLoadingSavedSearches => ["Henter lagrede søk …", "Hentar lagra søk …", "Loading saved searches …"],
     // --- Dialog details (issue 3) ---

@@ -1,15 +1,19 @@
 //! `/saved-searches`: the user's saved searches, stored by the server; open (a link to the
-//! search), rename (in a modal dialog) and delete.
+//! search), rename (in a modal dialog) and delete (with "Undo").
+//!
+//! Focus never falls to the page's start when the list is drawn anew: after a rename it goes
+//! to the search's "Rename" button, after a delete to "Undo", after an undo to the search's
+//! link again.
 
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::a11y::use_page_title;
+use crate::a11y::{focus_id, use_page_title};
 use crate::api::ApiError;
 use crate::api::saved_searches::{
-    SaveSearch, SavedSearch, SavedSearchList, delete_saved_search, list_saved_searches,
-    update_saved_search,
+    SaveSearch, SavedSearch, SavedSearchList, create_saved_search, delete_saved_search,
+    list_saved_searches, update_saved_search,
 };
 use crate::components::inbox_list_parts::{ListErrorNotice, ViewNav};
 use crate::i18n::{Key, use_i18n};
@@ -40,14 +44,59 @@ pub fn SavedSearchesPage() -> impl IntoView {
     let new_name = RwSignal::new(String::new());
     let invalid = RwSignal::new(false);
     let dialog_ref = NodeRef::<html::Dialog>::new();
+    // The search deleted last, while "Undo" may bring it back.
+    let deleted: RwSignal<Option<SavedSearch>> = RwSignal::new(None);
+    // The element to focus once the list's next answer is drawn.
+    let focus_after: RwSignal<Option<String>> = RwSignal::new(None);
+    Effect::new(move |_| {
+        list.with(|_| ());
+        if let Some(id) = focus_after.get_untracked() {
+            request_animation_frame(move || {
+                if focus_id(&id) {
+                    focus_after.set(None);
+                }
+            });
+        }
+    });
 
     let remove = move |search: SavedSearch| {
         let lang = i18n.lang_signal().get_untracked();
         spawn_local(async move {
-            match delete_saved_search(&search.id.to_string(), lang).await {
+            let id = search.id.to_string();
+            match delete_saved_search(&id, lang).await {
                 Ok(()) => {
                     message.set(lang.tf(Key::ListDeleted, &[("name", &search.name)]));
                     action_error.set(None);
+                    deleted.set(Some(search));
+                    request_animation_frame(|| {
+                        focus_id(UNDO_ID);
+                    });
+                }
+                Err(error) => {
+                    session.observe(&error);
+                    action_error.set(Some(error));
+                    focus_after.set(Some(delete_button_id(&id)));
+                }
+            }
+            list.refetch();
+        });
+    };
+    let undo = move |_| {
+        let Some(search) = deleted.get_untracked() else {
+            return;
+        };
+        let lang = i18n.lang_signal().get_untracked();
+        spawn_local(async move {
+            let body = SaveSearch {
+                name: search.name.clone(),
+                query: search.query.clone(),
+            };
+            match create_saved_search(&body, lang).await {
+                Ok(restored) => {
+                    message.set(lang.tf(Key::ListRestoredSearch, &[("name", &restored.name)]));
+                    action_error.set(None);
+                    deleted.set(None);
+                    focus_after.set(Some(link_id(&restored.id.to_string())));
                 }
                 Err(error) => {
                     session.observe(&error);
@@ -87,10 +136,13 @@ pub fn SavedSearchesPage() -> impl IntoView {
                 name: name.clone(),
                 query: search.query.clone(),
             };
-            match update_saved_search(&search.id.to_string(), &body, lang).await {
+            let id = search.id.to_string();
+            match update_saved_search(&id, &body, lang).await {
                 Ok(_) => {
                     message.set(lang.tf(Key::ListRenamed, &[("name", &name)]));
                     action_error.set(None);
+                    deleted.set(None);
+                    focus_after.set(Some(rename_button_id(&id)));
                 }
                 Err(error) => {
                     session.observe(&error);
@@ -116,8 +168,14 @@ pub fn SavedSearchesPage() -> impl IntoView {
                     }
                 }}
             </p>
+            <Show when=move || deleted.with(Option::is_some)>
+                <button id=UNDO_ID type="button" class="button button--small" on:click=undo>
+                    {i18n.tr(Key::ListUndo)}
+                </button>
+            </Show>
             <Show when=move || list.with(|l| matches!(l, Some(Ok(l)) if l.items.is_empty()))>
                 <p>{i18n.tr(Key::ListNoSavedSearches)}</p>
+                <p>{i18n.tr(Key::ListNoSavedSearchesHint)}</p>
             </Show>
             {move || action_error.get().map(|error| view! { <ListErrorNotice error=error /> })}
             {move || {
@@ -141,6 +199,7 @@ pub fn SavedSearchesPage() -> impl IntoView {
                                         let for_rename = search.clone();
                                         let for_delete = search.clone();
                                         let lang = i18n.lang_signal().get_untracked();
+                                        let id = search.id.to_string();
                                         let href = if search.query.starts_with('/') {
                                             search.query.clone()
                                         } else {
@@ -148,12 +207,13 @@ pub fn SavedSearchesPage() -> impl IntoView {
                                         };
                                         view! {
                                             <li class="saved-list__item">
-                                                <a class="saved-list__link" href=href>
+                                                <a class="saved-list__link" id=link_id(&id) href=href>
                                                     {search.name.clone()}
                                                 </a>
                                                 <span class="saved-list__buttons">
                                                     <button
                                                         type="button"
+                                                        id=rename_button_id(&id)
                                                         class="button button--small"
                                                         aria-label=lang.tf(Key::ListRename, &[("name", &search.name)])
                                                         on:click=move |_| start_rename(for_rename.clone())
@@ -162,6 +222,7 @@ pub fn SavedSearchesPage() -> impl IntoView {
                                                     </button>
                                                     <button
                                                         type="button"
+                                                        id=delete_button_id(&id)
                                                         class="button button--small button--danger"
                                                         aria-label=lang.tf(Key::ListDelete, &[("name", &search.name)])
                                                         on:click=move |_| remove(for_delete.clone())
@@ -209,4 +270,19 @@ pub fn SavedSearchesPage() -> impl IntoView {
             </dialog>
         </div>
     }
+}
+
+/// The "Undo" button offered after a delete.
+const UNDO_ID: &str = "saved-undo";
+
+fn link_id(id: &str) -> String {
+    format!("saved-{id}")
+}
+
+fn rename_button_id(id: &str) -> String {
+    format!("saved-rename-{id}")
+}
+
+fn delete_button_id(id: &str) -> String {
+    format!("saved-delete-{id}")
 }

@@ -32,10 +32,19 @@ tools:
 # come from Debug formatting (the portal formats nothing it shows with `{:?}`).
 # These are unstable cargo/rustc options: RUSTC_BOOTSTRAP=1 lets the pinned stable
 # toolchain accept them for this one build; debug builds and the tests use plain stable.
+#
+# Code splitting: pages the first screen does not need (the dialog page, phone verification,
+# saved searches, demo login: `lazy_page!` in src/app.rs) become wasm modules of their own,
+# fetched when first shown. `--cfg portal_split` turns the lazy pages on, `--emit-relocs`
+# keeps what wasm-split-cli needs to cut the wasm; scripts/split/wasm-bindgen (first on PATH)
+# splits before the real wasm-bindgen runs, and trunk's post_build hook
+# (scripts/split/post-build.sh) puts the modules into dist.
 WASM_RELEASE_ENV := RUSTC_BOOTSTRAP=1 \
 	CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
 	CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
-	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components --cfg portal_split -Clink-args=--emit-relocs -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
+	PORTAL_SPLIT_DIR=$(CURDIR)/target/wasm-split \
+	PATH=$(CURDIR)/scripts/split:$(PATH)
 build-web: tools
 	$(WASM_RELEASE_ENV) trunk build --release
 	@bash scripts/precompress.sh dist

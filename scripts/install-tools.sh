@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130   # must equal the wasm-bindgen version pinned in Cargo.toml
+WASM_SPLIT_VERSION=0.2.4       # reads the split points of wasm_split_helpers 0.2 (leptos 0.8)
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 log() { printf '\033[1m[install]\033[0m %s\n' "$*"; }
@@ -28,6 +29,12 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
   log "wasm-bindgen-cli $WASM_BINDGEN_VERSION"
   # Without --locked: the CLI's own lock file names a crate version the registry lacks.
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+# Cuts the release wasm into modules loaded on demand (Makefile: build-web).
+if ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  log "wasm-split-cli $WASM_SPLIT_VERSION"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --locked --features build-binary --force
 fi
 
 need_apt=()

@@ -29,10 +29,24 @@ pub fn use_focus_on_navigation() {
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();
         if previous.is_some_and(|previous| previous != path) {
+            NAVIGATED.with(|n| n.set(true));
             request_animation_frame(focus_main_heading);
         }
         path
     });
+}
+
+thread_local! {
+    static NAVIGATED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// For a page whose code arrives after the route changed (a lazily loaded page, see
+/// `lazy_page!` in app.rs): focuses its heading once it is drawn, as
+/// [`use_focus_on_navigation`] did for the page before it. Nothing on the app's first page.
+pub fn focus_heading_when_drawn() {
+    if NAVIGATED.with(std::cell::Cell::get) {
+        request_animation_frame(focus_main_heading);
+    }
 }
 
 /// Focuses the page's `h1` (made focusable on the fly), else `<main>`.

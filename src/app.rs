@@ -4,15 +4,13 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
+use leptos_router::{Lazy, LazyRoute};
 
 use crate::a11y::use_focus_on_navigation;
 use crate::components::SiteHeader;
 use crate::components::api_log::{ApiLogPanel, provide_api_log};
 use crate::i18n::provide_i18n;
-use crate::pages::{
-    DemoLoginPage, DialogPage, InboxPage, LoginErrorPage, LoginPage, NotFoundPage,
-    SavedSearchesPage, StartPage, VerifyPhonePage,
-};
+use crate::pages::{InboxPage, LoginErrorPage, LoginPage, NotFoundPage, StartPage};
 use crate::session::provide_session;
 
 /// The whole app.
@@ -42,17 +40,71 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/login") view=LoginPage />
                 <Route path=path!("/login-error") view=LoginErrorPage />
                 <Route path=path!("/inbox") view=InboxPage />
-                <Route path=path!("/inbox/:id") view=DialogPage />
-                <Route path=path!("/verify-phone") view=VerifyPhonePage />
+                <Route path=path!("/inbox/:id") view={Lazy::<DialogRoute>::new()} />
+                <Route path=path!("/verify-phone") view={Lazy::<VerifyPhoneRoute>::new()} />
                 <Route path=path!("/drafts") view=InboxPage />
                 <Route path=path!("/sent") view=InboxPage />
                 <Route path=path!("/archive") view=InboxPage />
                 <Route path=path!("/bin") view=InboxPage />
-                <Route path=path!("/saved-searches") view=SavedSearchesPage />
-                <Route path=path!("/demo-login") view=DemoLoginPage />
+                <Route path=path!("/saved-searches") view={Lazy::<SavedSearchesRoute>::new()} />
+                <Route path=path!("/demo-login") view={Lazy::<DemoLoginRoute>::new()} />
             </Routes>
         </main>
     }
+}
+
+/// A route whose page is code the first page a user sees does not need: the release build
+/// (`--cfg portal_split`, see the Makefile) cuts it out of the main wasm into a module of its
+/// own, fetched the first time the route is shown (Leptos' `#[lazy]`, split by
+/// `wasm-split` in `scripts/wasm-bindgen-split`). Other builds (tests, `trunk serve`) call
+/// the page directly.
+macro_rules! lazy_page {
+    ($route:ident, $view:ident, $page:path) => {
+        struct $route;
+
+        #[cfg_attr(portal_split, leptos::lazy)]
+        fn $view() -> AnyView {
+            view! { <$page /> }.into_any()
+        }
+
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            async fn view(_this: Self) -> AnyView {
+                #[cfg(portal_split)]
+                let view = $view().await;
+                #[cfg(not(portal_split))]
+                let view = $view();
+                crate::a11y::focus_heading_when_drawn();
+                view
+            }
+        }
+    };
+}
+
+// The dialog page (content, actions, transmissions, history) is the largest; the service
+// desk's phone verification is for staff only; saved searches and demo login are visited
+// rarely. The inbox, the start page and login stay in the main module.
+lazy_page!(DialogRoute, dialog_view, crate::pages::DialogPage);
+lazy_page!(
+    VerifyPhoneRoute,
+    verify_phone_view,
+    crate::pages::VerifyPhonePage
+);
+lazy_page!(
+    SavedSearchesRoute,
+    saved_searches_view,
+    crate::pages::SavedSearchesPage
+);
+lazy_page!(DemoLoginRoute, demo_login_view, crate::pages::DemoLoginPage);
+
+/// Fetches the dialog page's module ahead of need (the inbox does once it lists dialogs), so
+/// opening a dialog waits only for the dialog's data. Nothing to fetch in unsplit builds.
+pub fn preload_dialog_page() {
+    #[cfg(portal_split)]
+    leptos::task::spawn_local(__preload_dialog_view());
 }
 
 /// Gives each route its own page number for the server's API log (`X-Portal-Page`, see

@@ -21,11 +21,14 @@ const runs = Number(process.env.BENCH_RUNS ?? 5);
 // The whole bench is bounded: past this, it kills its servers and fails.
 const deadlineMs = Number(process.env.BENCH_TIMEOUT_MS ?? 6 * 60_000);
 
-function sizes() {
+// Modules cut out of the main wasm (scripts/split/): fetched only when their page is shown.
+const onDemand = (f) => /^(split|chunk)-.*\.wasm$/.test(f);
+
+function sizes(filter) {
   const rows = [];
   let total = { raw: 0, gzip: 0, brotli: 0 };
   for (const f of readdirSync(dist)) {
-    if (!/\.(wasm|js|css)$/.test(f)) continue;
+    if (!/\.(wasm|js|css)$/.test(f) || !filter(f)) continue;
     const buf = readFileSync(join(dist, f));
     const row = {
       file: f,
@@ -253,10 +256,16 @@ async function thousandRows(browser, base, limit = 1000) {
   return results;
 }
 
-const { rows, total } = sizes();
-console.log('\n== Download size (dist: wasm + JS + CSS) ==');
-for (const r of rows) console.log(`${r.file.padEnd(40)} raw ${kb(r.raw).padStart(10)}  gzip ${kb(r.gzip).padStart(10)}  brotli ${kb(r.brotli).padStart(10)}`);
-console.log(`${'TOTAL'.padEnd(40)} raw ${kb(total.raw).padStart(10)}  gzip ${kb(total.gzip).padStart(10)}  brotli ${kb(total.brotli).padStart(10)}`);
+const line = (name, r) => console.log(`${name.padEnd(46)} raw ${kb(r.raw).padStart(10)}  gzip ${kb(r.gzip).padStart(10)}  brotli ${kb(r.brotli).padStart(10)}`);
+const { rows, total } = sizes((f) => !onDemand(f));
+console.log('\n== Download size: first load (dist: main wasm + JS + CSS) ==');
+for (const r of rows) line(r.file, r);
+line('TOTAL first load', total);
+const later = sizes(onDemand);
+console.log('== Fetched when their page is first shown (the dialog page\'s in the background) ==');
+for (const r of later.rows) line(r.file, r);
+line('TOTAL on demand', later.total);
+line('TOTAL everything', { raw: total.raw + later.total.raw, gzip: total.gzip + later.total.gzip, brotli: total.brotli + later.total.brotli });
 console.log(`Arbeidsflate (reference): JS 452 KB + CSS 29 KB brotli = 481 KB; half of it = 240 KB`);
 
 const watchdog = setTimeout(() => {

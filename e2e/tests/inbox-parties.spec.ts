@@ -87,6 +87,7 @@ test('order, title case, hierarchy, deleted parties and type-to-filter by keyboa
 
   // Type an organisation number, pick with the keyboard.
   const filter = page.getByRole('combobox', { name: 'Filter parties' });
+  await expect(filter).toHaveAttribute('placeholder', 'Name or organisation number');
   await filter.focus();
   await filter.fill(orgNumber);
   await expect(options).toHaveCount(2); // the sub-unit and its parent, for context

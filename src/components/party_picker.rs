@@ -327,6 +327,7 @@ pub fn PartyPicker(
                         autocomplete="off"
                         node_ref=input_ref
                         aria-label=i18n.tr(Key::PartyFilter)
+                        placeholder=i18n.tr(Key::PartyFilterHint)
                         aria-autocomplete="list"
                         aria-controls=LIST_ID
                         aria-expanded=move || open.get().to_string()

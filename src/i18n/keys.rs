@@ -503,6 +503,11 @@ texts! {
         "The dialog changed after the list was loaded. The list has been reloaded; please try again.",
     ],
     PartyFilter => ["Søk etter aktør", "Søk etter aktør", "Filter parties"],
+    PartyFilterHint => [
+        "Navn eller organisasjonsnummer",
+        "Namn eller organisasjonsnummer",
+        "Name or organisation number",
+    ],
     PartyShowDeleted => ["Vis slettede", "Vis sletta", "Show deleted"],
     PartyAllOrganisations => ["Alle virksomheter", "Alle verksemder", "All organisations"],
     PartyAllPersons => ["Alle personer", "Alle personar", "All persons"],

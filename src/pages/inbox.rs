@@ -266,6 +266,18 @@ pub fn InboxPage() -> impl IntoView {
                 .collect()
         })
     });
+    // Once dialogs are listed, the dialog page's module is fetched in the background: opening
+    // one then waits for nothing but its data.
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        let listed = dialog_rows.with(|rows| !rows.is_empty());
+        if listed {
+            crate::app::preload_dialog_page();
+        }
+        listed
+    });
     let next_token = move || {
         pages.with(|pages| {
             pages

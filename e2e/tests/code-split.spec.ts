@@ -1,0 +1,40 @@
+import { test, expect } from '@playwright/test';
+import { dialogList, logInAsOla } from './inbox-helpers';
+
+// The release build cuts pages the first screen does not need into wasm modules of their own
+// (`lazy_page!` in src/app.rs, scripts/split/): the start page and the inbox load without
+// them, the dialog page's module is fetched in the background once dialogs are listed, and
+// the others when their page is first shown.
+
+const MODULE = /\/(split-[a-z-]+)-[0-9a-f]{16}\.wasm$/;
+
+test('pages the inbox does not need are fetched when needed, and work', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('response', (response) => {
+    const name = MODULE.exec(new URL(response.url()).pathname)?.[1];
+    if (name && response.ok()) fetched.push(name);
+  });
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(fetched, 'the start page loads no split module').toEqual([]);
+
+  await logInAsOla(page);
+  const first = dialogList(page).getByRole('link').first();
+  await expect(first).toBeVisible();
+  // Fetched in the background once the list is shown; the staff's page never is.
+  await expect.poll(() => fetched).toContain('split-dialog-view');
+  expect(fetched).not.toContain('split-verify-phone-view');
+  expect(fetched).not.toContain('split-saved-searches-view');
+
+  const title = (await first.textContent())!;
+  await first.click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeFocused();
+  expect(fetched.filter((name) => name === 'split-dialog-view')).toHaveLength(1);
+
+  await page.goBack();
+  await page.getByRole('navigation', { name: 'Folders' }).getByRole('link', { name: 'Saved searches' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Saved searches' })).toBeFocused();
+  expect(fetched).toContain('split-saved-searches-view');
+  expect(fetched).not.toContain('split-verify-phone-view');
+});

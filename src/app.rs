@@ -1,6 +1,7 @@
 //! The app shell: contexts, header, the `<main>` landmark and the routes.
 
 use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
@@ -9,7 +10,7 @@ use leptos_router::{Lazy, LazyRoute};
 use crate::a11y::use_focus_on_navigation;
 use crate::components::SiteHeader;
 use crate::components::api_log::{ApiLogPanel, provide_api_log};
-use crate::i18n::provide_i18n;
+use crate::i18n::{Key, provide_i18n, use_i18n};
 use crate::pages::{InboxPage, LoginErrorPage, LoginPage, NotFoundPage, StartPage};
 use crate::session::provide_session;
 
@@ -55,16 +56,27 @@ fn Shell() -> impl IntoView {
 
 /// A route whose page is code the first page a user sees does not need: the release build
 /// (`--cfg portal_split`, see the Makefile) cuts it out of the main wasm into a module of its
-/// own, fetched the first time the route is shown (Leptos' `#[lazy]`, split by
-/// `wasm-split` in `scripts/wasm-bindgen-split`). Other builds (tests, `trunk serve`) call
+/// own, fetched the first time the route is shown (`wasm_split`, what Leptos' `#[lazy]` uses, here
+/// `fallible`: a module that cannot be fetched gets an explanation, not a crash; split by
+/// `wasm-split-cli` in `scripts/split/`). Other builds (tests, `trunk serve`) call
 /// the page directly.
+// rustfmt re-indents the attribute below on every run (not idempotent inside macro_rules).
+#[rustfmt::skip]
 macro_rules! lazy_page {
-    ($route:ident, $view:ident, $page:path) => {
+    ($route:ident, $view:ident, $preload:ident, $page:path) => {
         struct $route;
 
-        #[cfg_attr(portal_split, leptos::lazy)]
-        fn $view() -> AnyView {
-            view! { <$page /> }.into_any()
+        #[cfg_attr(
+            portal_split,
+            leptos::wasm_split::wasm_split(
+                $view,
+                wasm_split_path = ::leptos::wasm_split,
+                preload($preload),
+                fallible
+            )
+        )]
+        fn $view() -> Result<AnyView, SplitLoaderError> {
+            Ok(view! { <$page /> }.into_any())
         }
 
         impl LazyRoute for $route {
@@ -78,7 +90,7 @@ macro_rules! lazy_page {
                 #[cfg(not(portal_split))]
                 let view = $view();
                 crate::a11y::focus_heading_when_drawn();
-                view
+                view.unwrap_or_else(|_| view! { <PageLoadFailed /> }.into_any())
             }
         }
     };
@@ -87,24 +99,62 @@ macro_rules! lazy_page {
 // The dialog page (content, actions, transmissions, history) is the largest; the service
 // desk's phone verification is for staff only; saved searches and demo login are visited
 // rarely. The inbox, the start page and login stay in the main module.
-lazy_page!(DialogRoute, dialog_view, crate::pages::DialogPage);
+lazy_page!(
+    DialogRoute,
+    dialog_view,
+    preload_dialog_view,
+    crate::pages::DialogPage
+);
 lazy_page!(
     VerifyPhoneRoute,
     verify_phone_view,
+    preload_verify_phone_view,
     crate::pages::VerifyPhonePage
 );
 lazy_page!(
     SavedSearchesRoute,
     saved_searches_view,
+    preload_saved_searches_view,
     crate::pages::SavedSearchesPage
 );
-lazy_page!(DemoLoginRoute, demo_login_view, crate::pages::DemoLoginPage);
+lazy_page!(
+    DemoLoginRoute,
+    demo_login_view,
+    preload_demo_login_view,
+    crate::pages::DemoLoginPage
+);
+
+/// A page whose module could not be fetched (offline, or a new release replaced it): says so
+/// and offers to load the portal again. The next visit to the route tries again.
+#[component]
+fn PageLoadFailed() -> impl IntoView {
+    let i18n = use_i18n();
+    crate::a11y::use_page_title(Key::PageLoadFailedHeading);
+    view! {
+        <div class="page page--narrow">
+            <h1 tabindex="-1">{i18n.tr(Key::PageLoadFailedHeading)}</h1>
+            <p role="alert">{i18n.tr(Key::PageLoadFailedBody)}</p>
+            <button
+                type="button"
+                class="button button--primary"
+                on:click=|_| {
+                    let _ = window().location().reload();
+                }
+            >
+                {i18n.tr(Key::PageLoadFailedReload)}
+            </button>
+        </div>
+    }
+}
 
 /// Fetches the dialog page's module ahead of need (the inbox does once it lists dialogs), so
 /// opening a dialog waits only for the dialog's data. Nothing to fetch in unsplit builds.
 pub fn preload_dialog_page() {
     #[cfg(portal_split)]
-    leptos::task::spawn_local(__preload_dialog_view());
+    leptos::task::spawn_local(async {
+        // A failure is met again, and explained, when a dialog is opened.
+        let _ = preload_dialog_view().await;
+    });
 }
 
 /// Gives each route its own page number for the server's API log (`X-Portal-Page`, see

@@ -37,4 +37,33 @@ test('pages the inbox does not need are fetched when needed, and work', async ({
   await expect(page.getByRole('heading', { level: 1, name: 'Saved searches' })).toBeFocused();
   expect(fetched).toContain('split-saved-searches-view');
   expect(fetched).not.toContain('split-verify-phone-view');
+
+  // The developer API log reads and draws its entries with code fetched when it first opens.
+  expect(fetched.some((name) => name.startsWith('split-api-log'))).toBe(false);
+  await page.getByRole('navigation', { name: 'Folders' }).getByRole('link', { name: 'Inbox' }).click();
+  await expect(dialogList(page).getByRole('link').first()).toBeVisible();
+  await page.getByRole('button', { name: 'API log' }).click();
+  await expect(page.getByRole('region', { name: 'API log' }).getByRole('listitem').first()).toBeVisible();
+  expect(fetched).toContain('split-api-log-fetch');
+  expect(fetched).toContain('split-api-log-draw');
+});
+
+test('a page whose module cannot be fetched says so, and "Reload" brings it', async ({ page }) => {
+  await logInAsOla(page);
+  await expect(dialogList(page).getByRole('link').first()).toBeVisible();
+  // The network drops the saved searches page's module (offline, or a release replaced it).
+  await page.route(/\/split-saved-searches-view-[0-9a-f]{16}\.wasm$/, (route) => route.abort('internetdisconnected'));
+  await page.getByRole('navigation', { name: 'Folders' }).getByRole('link', { name: 'Saved searches' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'The page could not be loaded' })).toBeFocused();
+  await expect(page.getByRole('alert')).toContainText('Check your connection');
+  await expect(page).toHaveTitle(/The page could not be loaded/);
+  // The rest of the portal still works: back to the inbox, and forward (still offline).
+  await page.goBack();
+  await expect(dialogList(page).getByRole('link').first()).toBeVisible();
+  await page.goForward();
+  await expect(page.getByRole('heading', { level: 1, name: 'The page could not be loaded' })).toBeVisible();
+  // Online again: "Reload" loads the portal anew, on the same page.
+  await page.unroute(/\/split-saved-searches-view-[0-9a-f]{16}\.wasm$/);
+  await page.getByRole('button', { name: 'Reload' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Saved searches' })).toBeVisible();
 });

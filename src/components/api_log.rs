@@ -7,12 +7,20 @@
 //! the list follows the page number of [`crate::api::page`]. While open, the panel reads
 //! the log again when the page changes or another request has finished (its own reads do
 //! not count), one read at a time; closed, it reads nothing.
+//!
+//! Reading and drawing the log are code only developers need: the release build fetches
+//! them as a module of their own the first time the panel opens (`#[lazy]`, see
+//! `lazy_page!` in app.rs).
+
+use std::future::Future;
+use std::pin::Pin;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos::wasm_split::SplitLoaderError;
 
 use crate::api::ApiError;
-use crate::api::api_log::{ApiLogEntry, Failure, Upstream, get_api_log};
+use crate::api::api_log::{ApiLog, ApiLogEntry, Failure, Upstream, get_api_log};
 use crate::api::page;
 use crate::i18n::{Key, Lang, use_i18n};
 use crate::session::use_session;
@@ -77,7 +85,7 @@ impl ApiLogState {
             loop {
                 self.again.set_value(false);
                 let page = page::current();
-                let shown = match get_api_log(page, lang).await {
+                let shown = match read_log(page, lang).await {
                     Ok(log) => Shown::Loaded {
                         page,
                         entries: log.entries,
@@ -139,12 +147,7 @@ pub fn ApiLogPanel() -> impl IntoView {
                 if entries.is_empty() {
                     view! { <p class="api-log__note">{lang.t(Key::ApiLogEmpty)}</p> }.into_any()
                 } else {
-                    view! {
-                        <ol class="api-log__list" aria-labelledby=HEADING_ID tabindex="0">
-                            {entries.iter().map(|e| entry_view(e, lang)).collect_view()}
-                        </ol>
-                    }
-                    .into_any()
+                    Suspend::new(list_view(entries, lang)).into_any()
                 }
             }
             Shown::Failed(_) => {
@@ -172,6 +175,63 @@ pub fn ApiLogPanel() -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+/// The log of `page`, read by code fetched on first use.
+#[cfg_attr(
+    portal_split,
+    leptos::wasm_split::wasm_split(
+        api_log_fetch,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible
+    )
+)]
+fn fetch_log(page: u64, lang: Lang) -> Result<LogFuture, SplitLoaderError> {
+    Ok(Box::pin(get_api_log(page, lang)))
+}
+
+type LogFuture = Pin<Box<dyn Future<Output = Result<ApiLog, ApiError>>>>;
+
+async fn read_log(page: u64, lang: Lang) -> Result<ApiLog, ApiError> {
+    #[cfg(portal_split)]
+    let read = fetch_log(page, lang).await;
+    #[cfg(not(portal_split))]
+    let read = fetch_log(page, lang);
+    match read {
+        Ok(read) => read.await,
+        // The module did not arrive: told as the log's own failure ("could not be read").
+        Err(_) => Err(ApiError::Network(
+            "the API log's module did not load".into(),
+        )),
+    }
+}
+
+/// The entries as a list, drawn by code fetched on first use.
+#[cfg_attr(
+    portal_split,
+    leptos::wasm_split::wasm_split(
+        api_log_draw,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible
+    )
+)]
+fn draw_list(entries: Vec<ApiLogEntry>, lang: Lang) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! {
+        <ol class="api-log__list" aria-labelledby=HEADING_ID tabindex="0">
+            {entries.iter().map(|e| entry_view(e, lang)).collect_view()}
+        </ol>
+    }
+    .into_any())
+}
+
+async fn list_view(entries: Vec<ApiLogEntry>, lang: Lang) -> AnyView {
+    #[cfg(portal_split)]
+    let view = draw_list(entries, lang).await;
+    #[cfg(not(portal_split))]
+    let view = draw_list(entries, lang);
+    view.unwrap_or_else(|_| {
+        view! { <p class="api-log__note" role="status">{lang.t(Key::ApiLogFailed)}</p> }.into_any()
+    })
 }
 
 fn entry_view(entry: &ApiLogEntry, lang: Lang) -> impl IntoView + use<> {

@@ -173,6 +173,13 @@ texts! {
     /// `{status}`: an HTTP status code.
     ErrorCode => ["Feilkode {status}", "Feilkode {status}", "Error code {status}"],
 
+    PageLoadFailedHeading => ["Siden kunne ikke lastes", "Sida kunne ikkje lastast", "The page could not be loaded"],
+    PageLoadFailedBody => [
+        "Denne delen av portalen ble ikke hentet. Sjekk nettforbindelsen og last inn portalen på nytt.",
+        "Denne delen av portalen vart ikkje henta. Sjekk nettsambandet og last inn portalen på nytt.",
+        "This part of the portal could not be fetched. Check your connection and load the portal again.",
+    ],
+    PageLoadFailedReload => ["Last inn på nytt", "Last inn på nytt", "Reload"],
     NotFoundHeading => ["Fant ikke siden", "Fann ikkje sida", "Page not found"],
     NotFoundBody => [
         "Vi finner ikke siden du leter etter. Kanskje adressen er feil, eller siden er flyttet.",

@@ -147,13 +147,16 @@ fn PageLoadFailed() -> impl IntoView {
     }
 }
 
-/// Fetches the dialog page's module ahead of need (the inbox does once it lists dialogs), so
-/// opening a dialog waits only for the dialog's data. Nothing to fetch in unsplit builds.
+/// Fetches the dialog page's module ahead of need (the inbox does once it lists dialogs, at
+/// the browser's next idle moment), so opening a dialog waits only for the dialog's data. Nothing to fetch in unsplit builds.
 pub fn preload_dialog_page() {
+    // When the browser is idle: not while the list's rows are still being built.
     #[cfg(portal_split)]
-    leptos::task::spawn_local(async {
-        // A failure is met again, and explained, when a dialog is opened.
-        let _ = preload_dialog_view().await;
+    request_idle_callback(|| {
+        leptos::task::spawn_local(async {
+            // A failure is met again, and explained, when a dialog is opened.
+            let _ = preload_dialog_view().await;
+        });
     });
 }
 

@@ -8,6 +8,10 @@ use portal::i18n::{I18n, Lang};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
+mod support;
+
+use support::container;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn text(text: &str) -> Inline {
@@ -44,11 +48,7 @@ fn content_is_built_element_by_element_and_never_runs() {
             },
         ],
     };
-    let container = document()
-        .create_element("div")
-        .unwrap()
-        .unchecked_into::<web_sys::HtmlElement>();
-    document().body().unwrap().append_child(&container).unwrap();
+    let container = container();
     let _handle = leptos::mount::mount_to(container.clone(), move || {
         provide_context(I18n::new(Lang::En));
         view! { <RenderedBlocks content=content parent_level=2 /> }

@@ -2,41 +2,17 @@
 //! The staff flow itself needs the server and is covered by `e2e/tests/otp.spec.ts`.
 #![cfg(target_arch = "wasm32")]
 
-use std::time::Duration;
-
 use leptos::prelude::*;
 use portal::i18n::{I18n, Lang};
 use portal::pages::VerifyPhonePage;
 use portal::session::{SessionState, SessionStatus};
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
+mod support;
+
+use support::{container, tick};
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-async fn tick() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = web_sys::window()
-            .expect("window")
-            .set_timeout_with_callback_and_timeout_and_arguments_0(
-                &resolve,
-                Duration::from_millis(50).as_millis() as i32,
-            );
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
-fn container() -> web_sys::HtmlElement {
-    let div: web_sys::HtmlElement = document()
-        .create_element("div")
-        .expect("div")
-        .unchecked_into();
-    document()
-        .body()
-        .expect("body")
-        .append_child(&div)
-        .expect("appended");
-    div
-}
 
 fn mount(status: SessionStatus, lang: Lang) -> web_sys::HtmlElement {
     let root = container();

@@ -2,8 +2,6 @@
 //! wasm32-unknown-unknown`. Pure logic is also unit-tested natively in its own modules.
 #![cfg(target_arch = "wasm32")]
 
-use std::time::Duration;
-
 use leptos::prelude::*;
 use portal::components::dialog_list::FIRST_ROWS;
 use portal::components::{DialogList, PartyPicker};
@@ -12,6 +10,10 @@ use portal::inbox_model::DialogRow;
 use portal::party_tree::{PartyInput, PartyKind, flatten};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
+
+mod support;
+
+use support::{container, tick};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -66,23 +68,6 @@ fn the_user_comes_first_and_sub_units_follow_their_organisation() {
     );
 }
 
-async fn tick() {
-    // Lets effects and the browser's rendering run.
-    gloo_timers_sleep(Duration::from_millis(50)).await;
-}
-
-async fn gloo_timers_sleep(duration: Duration) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = web_sys::window()
-            .expect("window")
-            .set_timeout_with_callback_and_timeout_and_arguments_0(
-                &resolve,
-                duration.as_millis() as i32,
-            );
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
 fn by_id(id: &str) -> web_sys::HtmlElement {
     document()
         .get_element_by_id(id)
@@ -101,15 +86,7 @@ fn key(target: &web_sys::HtmlElement, key: &str) {
 
 #[wasm_bindgen_test]
 async fn party_picker_opens_moves_chooses_and_closes() {
-    let container: web_sys::HtmlElement = document()
-        .create_element("div")
-        .expect("div")
-        .unchecked_into();
-    document()
-        .body()
-        .expect("body")
-        .append_child(&container)
-        .expect("appended");
+    let container = container();
 
     let chosen = RwSignal::new(None::<String>);
     let rows = flatten(&sample(), false);
@@ -186,15 +163,7 @@ async fn party_picker_opens_moves_chooses_and_closes() {
 
 #[wasm_bindgen_test]
 async fn dialog_list_is_named_and_links_each_dialog_by_title() {
-    let container: web_sys::HtmlElement = document()
-        .create_element("div")
-        .expect("div")
-        .unchecked_into();
-    document()
-        .body()
-        .expect("body")
-        .append_child(&container)
-        .expect("appended");
+    let container = container();
 
     let updated_at = chrono::DateTime::parse_from_rfc3339("2025-03-03T13:05:00Z")
         .expect("date")
@@ -294,15 +263,7 @@ async fn a_page_of_1000_rows_shows_its_first_rows_at_once_then_every_row_in_orde
     use portal::inbox_model::LabelAction;
     use std::collections::HashSet;
 
-    let container: web_sys::HtmlElement = document()
-        .create_element("div")
-        .expect("div")
-        .unchecked_into();
-    document()
-        .body()
-        .expect("body")
-        .append_child(&container)
-        .expect("appended");
+    let container = container();
     let updated_at = chrono::DateTime::parse_from_rfc3339("2025-03-03T13:05:00Z")
         .expect("date")
         .to_utc();
@@ -414,15 +375,7 @@ fn filtering_15000_parties_is_fast() {
 async fn search_matches_are_marked_as_text_under_month_headings() {
     use portal::inbox_search::SortChoice;
 
-    let container: web_sys::HtmlElement = document()
-        .create_element("div")
-        .expect("div")
-        .unchecked_into();
-    document()
-        .body()
-        .expect("body")
-        .append_child(&container)
-        .expect("appended");
+    let container = container();
     let at = |s: &str| {
         chrono::DateTime::parse_from_rfc3339(s)
             .expect("date")

@@ -127,6 +127,10 @@ pub struct DialogApiActionEndpoint {
     #[serde(default)]
     pub deprecated: bool,
     /// When it will be removed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "crate::time::rfc3339_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub sunset_at: Option<DateTime<Utc>>,
 }

@@ -59,7 +59,11 @@ pub struct DialogActivity {
     /// Activity id.
     pub id: Uuid,
     /// When it happened.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "crate::time::rfc3339_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub created_at: Option<DateTime<Utc>>,
     /// Service-specific activity type (URI/URN).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -40,7 +40,11 @@ pub struct Attachment {
     #[serde(default, deserialize_with = "null_as_empty")]
     pub urls: Vec<AttachmentUrl>,
     /// When it stops being available.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "crate::time::rfc3339_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub expires_at: Option<DateTime<Utc>>,
 }
 

@@ -51,16 +51,27 @@ pub struct Dialog {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_reference: Option<String>,
     /// Due date.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "crate::time::rfc3339_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub due_at: Option<DateTime<Utc>>,
     /// Last date the dialog is available.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "crate::time::rfc3339_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub expires_at: Option<DateTime<Utc>>,
     /// Created.
+    #[serde(with = "crate::time::rfc3339")]
     pub created_at: DateTime<Utc>,
     /// Last updated.
+    #[serde(with = "crate::time::rfc3339")]
     pub updated_at: DateTime<Utc>,
     /// Content last updated.
+    #[serde(with = "crate::time::rfc3339")]
     pub content_updated_at: DateTime<Utc>,
     /// Aggregated status.
     pub status: DialogStatus,

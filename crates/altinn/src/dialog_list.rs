@@ -82,13 +82,20 @@ pub struct DialogListItem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_reference: Option<String>,
     /// Created.
+    #[serde(with = "crate::time::rfc3339")]
     pub created_at: DateTime<Utc>,
     /// Last updated.
+    #[serde(with = "crate::time::rfc3339")]
     pub updated_at: DateTime<Utc>,
     /// Content last updated (the default sort key).
+    #[serde(with = "crate::time::rfc3339")]
     pub content_updated_at: DateTime<Utc>,
     /// Due date.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "crate::time::rfc3339_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub due_at: Option<DateTime<Utc>>,
     /// Aggregated status.
     pub status: DialogStatus,

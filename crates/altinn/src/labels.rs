@@ -88,6 +88,7 @@ string_enum! {
 #[serde(rename_all = "camelCase")]
 pub struct LabelAssignmentLog {
     /// When.
+    #[serde(with = "crate::time::rfc3339")]
     pub created_at: DateTime<Utc>,
     /// Label name, e.g. `systemlabel:Bin`.
     #[serde(default)]

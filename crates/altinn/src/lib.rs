@@ -12,10 +12,11 @@
 //! tolerated on input; nullable arrays that are always lists in practice are
 //! plain `Vec`s where `null` reads as empty; every enum has an `Unknown(String)`
 //! fallback so a new server value never breaks a page; dates are
-//! `chrono::DateTime<Utc>`.
+//! `chrono::DateTime<Utc>`, read and written by [`time`].
 
 mod serde_util;
 mod string_enum;
+pub mod time;
 
 pub mod actions;
 pub mod activity;

@@ -337,6 +337,7 @@ pub struct Shipment {
     /// Order status (`Order_Processed` until the notification is final).
     pub status: ProcessingLifecycle,
     /// Last change.
+    #[serde(with = "crate::time::rfc3339")]
     pub last_update: DateTime<Utc>,
     /// One entry per recipient.
     #[serde(default, deserialize_with = "null_as_empty")]
@@ -356,6 +357,7 @@ pub struct ShipmentRecipient {
     /// Notification status, e.g. `SMS_Delivered`.
     pub status: ProcessingLifecycle,
     /// Last change.
+    #[serde(with = "crate::time::rfc3339")]
     pub last_update: DateTime<Utc>,
 }
 
@@ -376,6 +378,7 @@ pub struct StatusFeedEntry {
     /// Order status.
     pub status: ProcessingLifecycle,
     /// Last change.
+    #[serde(with = "crate::time::rfc3339")]
     pub last_update: DateTime<Utc>,
     /// Order type, as the code names it.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -17,6 +17,7 @@ pub struct DialogSeenLog {
     /// Entry id.
     pub id: Uuid,
     /// When it was seen.
+    #[serde(with = "crate::time::rfc3339")]
     pub seen_at: DateTime<Utc>,
     /// Who saw it.
     pub seen_by: Actor,

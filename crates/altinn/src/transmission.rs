@@ -43,6 +43,7 @@ pub struct DialogTransmission {
     /// Transmission id.
     pub id: Uuid,
     /// When it was created.
+    #[serde(with = "crate::time::rfc3339")]
     pub created_at: DateTime<Utc>,
     /// Authorization attribute guarding it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -60,7 +61,11 @@ pub struct DialogTransmission {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub related_transmission_id: Option<Uuid>,
     /// Deletion time (search and details endpoints only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "crate::time::rfc3339_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub deleted_at: Option<DateTime<Utc>>,
     /// Transmission type.
     #[serde(rename = "type")]
@@ -112,6 +117,10 @@ pub struct NavigationalAction {
     #[serde(default)]
     pub url: String,
     /// When it expires.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "crate::time::rfc3339_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub expires_at: Option<DateTime<Utc>>,
 }

@@ -31,6 +31,7 @@ pub struct ApiLogEntry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<u64>,
     /// When the call started.
+    #[serde(with = "altinn::time::rfc3339")]
     pub at: DateTime<Utc>,
     pub upstream: Upstream,
     /// `GET`, `POST`, …

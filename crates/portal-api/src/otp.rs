@@ -78,11 +78,14 @@ pub struct Challenge {
     pub phone_number_masked: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub case_reference: Option<String>,
+    #[serde(with = "altinn::time::rfc3339")]
     pub created_at: DateTime<Utc>,
+    #[serde(with = "altinn::time::rfc3339")]
     pub expires_at: DateTime<Utc>,
     pub seconds_left: u32,
     pub attempts_left: u32,
     /// When "Send new code" may be used (the resend cooldown).
+    #[serde(with = "altinn::time::rfc3339")]
     pub resend_available_at: DateTime<Utc>,
     pub delivery: Delivery,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -109,8 +112,13 @@ pub struct VerificationRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub case_reference: Option<String>,
     pub staff_name: String,
+    #[serde(with = "altinn::time::rfc3339")]
     pub created_at: DateTime<Utc>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "altinn::time::rfc3339_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub completed_at: Option<DateTime<Utc>>,
     pub result: VerificationResult,
     pub failed_attempts: u32,

@@ -29,7 +29,9 @@ pub struct SavedSearch {
     pub id: Uuid,
     pub name: String,
     pub query: String,
+    #[serde(with = "altinn::time::rfc3339")]
     pub created_at: DateTime<Utc>,
+    #[serde(with = "altinn::time::rfc3339")]
     pub updated_at: DateTime<Utc>,
 }
 

@@ -4,10 +4,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::{Key, use_i18n};
+use crate::i18n::{Key, Text, use_i18n};
 
 /// Keeps `document.title` as "<page> – <product>" in the current language.
-pub fn use_page_title(page: Key) {
+pub fn use_page_title(page: impl Text) {
     let i18n = use_i18n();
     use_page_title_with(move || i18n.t(page).to_owned());
 }

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use portal_api::otp::{Challenge, ChallengeState, Delivery, DeliveryState, VerificationResult};
 
 use crate::api::ApiError;
-use crate::i18n::{Key, Lang};
+use crate::i18n::{Lang, OtpKey};
 
 /// How many digits a one-time code has.
 pub const CODE_LENGTH: usize = 6;
@@ -48,11 +48,11 @@ pub enum Milestone {
 
 impl Milestone {
     /// The text to announce and its `{n}`, if any.
-    pub fn key(self) -> (Key, Option<u32>) {
+    pub fn key(self) -> (OtpKey, Option<u32>) {
         match self {
-            Milestone::Minutes(1) => (Key::OtpExpiresInOneMinute, None),
-            Milestone::Minutes(n) => (Key::OtpExpiresInMinutes, Some(n)),
-            Milestone::HalfMinute => (Key::OtpExpiresInHalfMinute, None),
+            Milestone::Minutes(1) => (OtpKey::OtpExpiresInOneMinute, None),
+            Milestone::Minutes(n) => (OtpKey::OtpExpiresInMinutes, Some(n)),
+            Milestone::HalfMinute => (OtpKey::OtpExpiresInHalfMinute, None),
         }
     }
 }
@@ -136,19 +136,19 @@ pub fn is_open(challenge: &Challenge) -> bool {
 }
 
 /// The plain words for the delivery state.
-pub fn delivery_key(delivery: &Delivery) -> Key {
+pub fn delivery_key(delivery: &Delivery) -> OtpKey {
     match delivery.state {
-        DeliveryState::Sending => Key::OtpDeliverySending,
-        DeliveryState::Accepted => Key::OtpDeliveryAccepted,
-        DeliveryState::Delivered => Key::OtpDeliveryDelivered,
-        DeliveryState::Failed => Key::OtpDeliveryFailed,
-        DeliveryState::Unknown => Key::OtpDeliveryUnknown,
+        DeliveryState::Sending => OtpKey::OtpDeliverySending,
+        DeliveryState::Accepted => OtpKey::OtpDeliveryAccepted,
+        DeliveryState::Delivered => OtpKey::OtpDeliveryDelivered,
+        DeliveryState::Failed => OtpKey::OtpDeliveryFailed,
+        DeliveryState::Unknown => OtpKey::OtpDeliveryUnknown,
     }
 }
 
 /// Why the SMS failed, in words, from the server's reason code or else the raw
 /// Notifications status (`SMS_Failed_InvalidRecipient`, …).
-pub fn failure_reason_key(delivery: &Delivery) -> Key {
+pub fn failure_reason_key(delivery: &Delivery) -> OtpKey {
     let reason = delivery.reason.as_deref().unwrap_or_default();
     let status = delivery.status.as_deref().unwrap_or_default();
     let said = |reason_code: &str, status_suffix: &str| {
@@ -159,30 +159,30 @@ pub fn failure_reason_key(delivery: &Delivery) -> Key {
         || said("recipient-not-identified", "RecipientNotIdentified")
         || said("recipient-reserved", "RecipientReserved")
     {
-        Key::OtpReasonInvalidRecipient
+        OtpKey::OtpReasonInvalidRecipient
     } else if said("ttl-expired", "TTL") {
-        Key::OtpReasonTtlExpired
+        OtpKey::OtpReasonTtlExpired
     } else if said("expired", "Expired") {
-        Key::OtpReasonPhoneUnreachable
+        OtpKey::OtpReasonPhoneUnreachable
     } else if said("barred-receiver", "BarredReceiver") || said("barred", "Barred") {
-        Key::OtpReasonBarred
+        OtpKey::OtpReasonBarred
     } else if said("undelivered", "Undelivered") {
-        Key::OtpReasonUndelivered
+        OtpKey::OtpReasonUndelivered
     } else if reason.eq_ignore_ascii_case("order-failed") {
-        Key::OtpReasonOrderFailed
+        OtpKey::OtpReasonOrderFailed
     } else {
-        Key::OtpReasonGeneric
+        OtpKey::OtpReasonGeneric
     }
 }
 
 /// The word for an audit record's result.
-pub fn result_key(result: VerificationResult) -> Key {
+pub fn result_key(result: VerificationResult) -> OtpKey {
     match result {
-        VerificationResult::Pending => Key::OtpResultPending,
-        VerificationResult::Verified => Key::OtpResultVerified,
-        VerificationResult::Locked => Key::OtpResultLocked,
-        VerificationResult::Expired => Key::OtpResultExpired,
-        VerificationResult::Superseded => Key::OtpResultSuperseded,
+        VerificationResult::Pending => OtpKey::OtpResultPending,
+        VerificationResult::Verified => OtpKey::OtpResultVerified,
+        VerificationResult::Locked => OtpKey::OtpResultLocked,
+        VerificationResult::Expired => OtpKey::OtpResultExpired,
+        VerificationResult::Superseded => OtpKey::OtpResultSuperseded,
     }
 }
 
@@ -256,31 +256,31 @@ impl OtpProblem {
 
     /// The message for the status region, with its `{n}`/`{time}` value; `None` for
     /// [`OtpProblem::Other`], which the generic error notice explains.
-    pub fn message(&self) -> Option<(Key, Option<String>)> {
+    pub fn message(&self) -> Option<(OtpKey, Option<String>)> {
         Some(match self {
             // The last wrong try locks the challenge.
             OtpProblem::WrongCode {
                 attempts_left: Some(0),
-            } => (Key::OtpLocked, None),
+            } => (OtpKey::OtpLocked, None),
             OtpProblem::WrongCode {
                 attempts_left: Some(n),
-            } => (Key::OtpWrongCode, Some(n.to_string())),
+            } => (OtpKey::OtpWrongCode, Some(n.to_string())),
             OtpProblem::WrongCode {
                 attempts_left: None,
-            } => (Key::OtpWrongCodeNoCount, None),
-            OtpProblem::Locked => (Key::OtpLocked, None),
-            OtpProblem::Expired => (Key::OtpExpired, None),
-            OtpProblem::Used => (Key::OtpUsed, None),
-            OtpProblem::Superseded => (Key::OtpSuperseded, None),
+            } => (OtpKey::OtpWrongCodeNoCount, None),
+            OtpProblem::Locked => (OtpKey::OtpLocked, None),
+            OtpProblem::Expired => (OtpKey::OtpExpired, None),
+            OtpProblem::Used => (OtpKey::OtpUsed, None),
+            OtpProblem::Superseded => (OtpKey::OtpSuperseded, None),
             OtpProblem::RateLimited {
                 retry_after: Some(secs),
-            } => (Key::OtpRateLimited, Some(format_countdown(*secs))),
+            } => (OtpKey::OtpRateLimited, Some(format_countdown(*secs))),
             OtpProblem::RateLimited { retry_after: None }
-            | OtpProblem::Cooldown { retry_after: None } => (Key::OtpRateLimitedNoTime, None),
+            | OtpProblem::Cooldown { retry_after: None } => (OtpKey::OtpRateLimitedNoTime, None),
             OtpProblem::Cooldown {
                 retry_after: Some(secs),
-            } => (Key::OtpCooldown, Some(format_countdown(*secs))),
-            OtpProblem::InvalidPhone { .. } => (Key::OtpInvalidPhone, None),
+            } => (OtpKey::OtpCooldown, Some(format_countdown(*secs))),
+            OtpProblem::InvalidPhone { .. } => (OtpKey::OtpInvalidPhone, None),
             OtpProblem::Other(_) => return None,
         })
     }
@@ -303,11 +303,11 @@ impl OtpProblem {
 /// What the page's status region says (kept as keys, so a language switch retranslates).
 #[derive(Clone, Debug, PartialEq)]
 pub enum OtpMessage {
-    Plain(Key),
+    Plain(OtpKey),
     /// A text with one `{name}` filled in.
-    With(Key, &'static str, String),
+    With(OtpKey, &'static str, String),
     /// The delivery failed, for this reason.
-    DeliveryFailed(Key),
+    DeliveryFailed(OtpKey),
 }
 
 impl OtpMessage {
@@ -317,7 +317,7 @@ impl OtpMessage {
             OtpMessage::Plain(key) => lang.t(*key).to_owned(),
             OtpMessage::With(key, name, value) => lang.tf(*key, &[(name, value)]),
             OtpMessage::DeliveryFailed(reason) => lang.tf(
-                Key::OtpDeliveryFailedBecause,
+                OtpKey::OtpDeliveryFailedBecause,
                 &[("reason", lang.t(*reason))],
             ),
         }
@@ -326,8 +326,10 @@ impl OtpMessage {
     /// For the CSS class: `success`, `error` or `info`.
     pub fn tone(&self) -> &'static str {
         match self {
-            OtpMessage::With(Key::OtpVerified, ..) => "success",
-            OtpMessage::Plain(Key::OtpCodeSent | Key::OtpNewCodeSent | Key::OtpSending) => "info",
+            OtpMessage::With(OtpKey::OtpVerified, ..) => "success",
+            OtpMessage::Plain(
+                OtpKey::OtpCodeSent | OtpKey::OtpNewCodeSent | OtpKey::OtpSending,
+            ) => "info",
             _ => "error",
         }
     }
@@ -399,11 +401,11 @@ mod tests {
         assert_eq!(milestone_passed(10, 10), None);
         assert_eq!(
             Milestone::Minutes(1).key(),
-            (Key::OtpExpiresInOneMinute, None)
+            (OtpKey::OtpExpiresInOneMinute, None)
         );
         assert_eq!(
             Milestone::Minutes(3).key(),
-            (Key::OtpExpiresInMinutes, Some(3))
+            (OtpKey::OtpExpiresInMinutes, Some(3))
         );
     }
 
@@ -455,7 +457,7 @@ mod tests {
         );
         assert_eq!(
             OtpProblem::from_error(&wrong).message(),
-            Some((Key::OtpWrongCode, Some("3".into())))
+            Some((OtpKey::OtpWrongCode, Some("3".into())))
         );
         assert_eq!(
             OtpProblem::from_error(&problem(423, Some("otp-locked"), &[])),
@@ -476,7 +478,7 @@ mod tests {
         let cooldown = problem(429, Some("otp-cooldown"), &[("retryAfter", 12.into())]);
         assert_eq!(
             OtpProblem::from_error(&cooldown).message(),
-            Some((Key::OtpCooldown, Some("00:12".into())))
+            Some((OtpKey::OtpCooldown, Some("00:12".into())))
         );
         let limited = problem(429, Some("otp-rate-limited"), &[("retryAfter", 42.into())]);
         assert_eq!(
@@ -487,12 +489,12 @@ mod tests {
         );
         assert_eq!(
             OtpProblem::from_error(&limited).message(),
-            Some((Key::OtpRateLimited, Some("00:42".into())))
+            Some((OtpKey::OtpRateLimited, Some("00:42".into())))
         );
         let zero = problem(422, Some("otp-wrong-code"), &[("attemptsLeft", 0.into())]);
         assert_eq!(
             OtpProblem::from_error(&zero).message(),
-            Some((Key::OtpLocked, None))
+            Some((OtpKey::OtpLocked, None))
         );
         assert_eq!(
             OtpProblem::from_error(&zero).closes_challenge(),
@@ -540,34 +542,34 @@ mod tests {
         };
         assert_eq!(
             failure_reason_key(&failed(Some("invalid-recipient"), None)),
-            Key::OtpReasonInvalidRecipient
+            OtpKey::OtpReasonInvalidRecipient
         );
         assert_eq!(
             failure_reason_key(&failed(None, Some("SMS_Failed_InvalidRecipient"))),
-            Key::OtpReasonInvalidRecipient
+            OtpKey::OtpReasonInvalidRecipient
         );
         assert_eq!(
             failure_reason_key(&failed(Some("ttl-expired"), None)),
-            Key::OtpReasonTtlExpired
+            OtpKey::OtpReasonTtlExpired
         );
         assert_eq!(
             failure_reason_key(&failed(None, Some("SMS_Failed_BarredReceiver"))),
-            Key::OtpReasonBarred
+            OtpKey::OtpReasonBarred
         );
         assert_eq!(
             failure_reason_key(&failed(Some("order-failed"), None)),
-            Key::OtpReasonOrderFailed
+            OtpKey::OtpReasonOrderFailed
         );
         assert_eq!(
             failure_reason_key(&failed(Some("expired"), Some("SMS_Failed_Expired"))),
-            Key::OtpReasonPhoneUnreachable
+            OtpKey::OtpReasonPhoneUnreachable
         );
         assert_eq!(
             failure_reason_key(&failed(None, Some("SMS_Failed_Something_New"))),
-            Key::OtpReasonGeneric
+            OtpKey::OtpReasonGeneric
         );
         assert!(!delivery_in_progress(&failed(None, None)));
-        assert_eq!(delivery_key(&failed(None, None)), Key::OtpDeliveryFailed);
+        assert_eq!(delivery_key(&failed(None, None)), OtpKey::OtpDeliveryFailed);
     }
 
     #[wasm_bindgen_test(unsupported = test)]
@@ -588,7 +590,7 @@ mod tests {
 
     #[wasm_bindgen_test(unsupported = test)]
     fn messages_read_naturally_in_each_language() {
-        let verified = OtpMessage::With(Key::OtpVerified, "number", "+47*****678".into());
+        let verified = OtpMessage::With(OtpKey::OtpVerified, "number", "+47*****678".into());
         assert_eq!(
             verified.text(Lang::En),
             "Verified. The caller has access to +47*****678."
@@ -596,14 +598,14 @@ mod tests {
         assert!(verified.text(Lang::Nb).starts_with("Verifisert"));
         assert!(verified.text(Lang::Nn).starts_with("Verifisert"));
         assert_eq!(verified.tone(), "success");
-        let failed = OtpMessage::DeliveryFailed(Key::OtpReasonInvalidRecipient);
+        let failed = OtpMessage::DeliveryFailed(OtpKey::OtpReasonInvalidRecipient);
         assert_eq!(
             failed.text(Lang::En),
             "The SMS was not delivered: the number cannot receive SMS (invalid recipient). \
              Check the number with the caller and send a new code."
         );
         assert_eq!(failed.tone(), "error");
-        assert_eq!(OtpMessage::Plain(Key::OtpCodeSent).tone(), "info");
+        assert_eq!(OtpMessage::Plain(OtpKey::OtpCodeSent).tone(), "info");
     }
 
     #[wasm_bindgen_test(unsupported = test)]

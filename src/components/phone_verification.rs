@@ -17,7 +17,7 @@ use wasm_bindgen::JsCast;
 use super::{ApiErrorNotice, VerificationLogList};
 use crate::api::ApiError;
 use crate::api::otp::{IdempotencyKey, create_challenge, get_challenge, verify_code};
-use crate::i18n::{Key, Lang, use_i18n};
+use crate::i18n::{Lang, OtpKey, use_i18n};
 use crate::otp_model::{
     ChallengeClock, OtpMessage, OtpProblem, delivery_in_progress, delivery_key, failure_reason_key,
     format_countdown, is_complete_code, is_open, looks_like_phone_number, merge_delivery,
@@ -35,7 +35,7 @@ enum PhoneFieldError {
     /// The server's own words.
     Server(String),
     /// Our words.
-    Ours(Key),
+    Ours(OtpKey),
 }
 
 /// The form, the challenge in progress, and the recent verifications.
@@ -121,7 +121,7 @@ pub fn PhoneVerification() -> impl IntoView {
                         let lang = lang();
                         progress.set(format!(
                             "{}: {}",
-                            lang.t(Key::OtpSmsStatus),
+                            lang.t(OtpKey::OtpSmsStatus),
                             lang.t(delivery_key(&next.delivery))
                         ));
                     }
@@ -132,9 +132,9 @@ pub fn PhoneVerification() -> impl IntoView {
             let closed = match next.state {
                 ChallengeState::Pending => None,
                 ChallengeState::Verified => None, // told by the verify answer
-                ChallengeState::Expired => Some(Key::OtpExpired),
-                ChallengeState::Locked => Some(Key::OtpLocked),
-                ChallengeState::Superseded => Some(Key::OtpSuperseded),
+                ChallengeState::Expired => Some(OtpKey::OtpExpired),
+                ChallengeState::Locked => Some(OtpKey::OtpLocked),
+                ChallengeState::Superseded => Some(OtpKey::OtpSuperseded),
             };
             if let Some(key) = closed {
                 message.set(Some(OtpMessage::Plain(key)));
@@ -197,7 +197,7 @@ pub fn PhoneVerification() -> impl IntoView {
         sending.set(true);
         error.set(None);
         phone_error.set(None);
-        message.set(Some(OtpMessage::Plain(Key::OtpSending)));
+        message.set(Some(OtpMessage::Plain(OtpKey::OtpSending)));
         let lang = lang();
         spawn_local(async move {
             let result = create_challenge(&request, key, lang).await;
@@ -208,9 +208,9 @@ pub fn PhoneVerification() -> impl IntoView {
                 Ok(created) => {
                     // A new code for the same number: say so, so it is announced again.
                     let sent = if challenge.with_untracked(Option::is_some) {
-                        Key::OtpNewCodeSent
+                        OtpKey::OtpNewCodeSent
                     } else {
-                        Key::OtpCodeSent
+                        OtpKey::OtpCodeSent
                     };
                     unanswered.set(None);
                     clock.set(Some(ChallengeClock::new(&created, Utc::now())));
@@ -233,7 +233,7 @@ pub fn PhoneVerification() -> impl IntoView {
                             message.set(None);
                             phone_error.set(Some(match said {
                                 Some(text) => PhoneFieldError::Server(text.clone()),
-                                None => PhoneFieldError::Ours(Key::OtpInvalidPhone),
+                                None => PhoneFieldError::Ours(OtpKey::OtpInvalidPhone),
                             }));
                             // The form is shown again when no challenge is open.
                             challenge.set(None);
@@ -269,7 +269,7 @@ pub fn PhoneVerification() -> impl IntoView {
             return;
         }
         if !looks_like_phone_number(&phone.get_untracked()) {
-            phone_error.set(Some(PhoneFieldError::Ours(Key::OtpPhoneLooksWrong)));
+            phone_error.set(Some(PhoneFieldError::Ours(OtpKey::OtpPhoneLooksWrong)));
             focus_later(PHONE_ID);
             return;
         }
@@ -315,7 +315,11 @@ pub fn PhoneVerification() -> impl IntoView {
                     }
                     let masked = done.phone_number_masked.clone();
                     challenge.set(Some(done));
-                    message.set(Some(OtpMessage::With(Key::OtpVerified, "number", masked)));
+                    message.set(Some(OtpMessage::With(
+                        OtpKey::OtpVerified,
+                        "number",
+                        masked,
+                    )));
                 }
                 Err(err) => {
                     session.observe(&err);
@@ -376,7 +380,7 @@ pub fn PhoneVerification() -> impl IntoView {
         phone_error.get().map(|e| match e {
             // The server words its field errors in English only.
             PhoneFieldError::Server(text) if i18n.lang() == Lang::En => text,
-            PhoneFieldError::Server(_) => i18n.t(Key::OtpInvalidPhone).to_owned(),
+            PhoneFieldError::Server(_) => i18n.t(OtpKey::OtpInvalidPhone).to_owned(),
             PhoneFieldError::Ours(key) => i18n.t(key).to_owned(),
         })
     };
@@ -400,7 +404,7 @@ pub fn PhoneVerification() -> impl IntoView {
                 let lang = i18n.lang();
                 if c.delivery.state == DeliveryState::Failed {
                     let reason = lang.t(failure_reason_key(&c.delivery));
-                    lang.tf(Key::OtpDeliveryNotDelivered, &[("reason", reason)])
+                    lang.tf(OtpKey::OtpDeliveryNotDelivered, &[("reason", reason)])
                 } else {
                     lang.t(delivery_key(&c.delivery)).to_owned()
                 }
@@ -409,13 +413,13 @@ pub fn PhoneVerification() -> impl IntoView {
     };
 
     view! {
-        <p class="lead">{i18n.tr(Key::OtpIntro)}</p>
+        <p class="lead">{i18n.tr(OtpKey::OtpIntro)}</p>
         <Show when=move || !has_challenge()>
             <form class="otp-form" on:submit=on_send novalidate>
                 <div class="field">
-                    <label for=PHONE_ID>{i18n.tr(Key::OtpPhoneNumber)}</label>
+                    <label for=PHONE_ID>{i18n.tr(OtpKey::OtpPhoneNumber)}</label>
                     <p class="field__hint" id="otp-phone-hint">
-                        {i18n.tr(Key::OtpPhoneHint)}
+                        {i18n.tr(OtpKey::OtpPhoneHint)}
                     </p>
                     <input
                         id=PHONE_ID
@@ -443,9 +447,9 @@ pub fn PhoneVerification() -> impl IntoView {
                     }}
                 </div>
                 <div class="field">
-                    <label for="otp-case">{i18n.tr(Key::OtpCaseReference)}</label>
+                    <label for="otp-case">{i18n.tr(OtpKey::OtpCaseReference)}</label>
                     <p class="field__hint" id="otp-case-hint">
-                        {i18n.tr(Key::OtpCaseReferenceHint)}
+                        {i18n.tr(OtpKey::OtpCaseReferenceHint)}
                     </p>
                     <input
                         id="otp-case"
@@ -462,7 +466,7 @@ pub fn PhoneVerification() -> impl IntoView {
                     class="button button--primary"
                     aria-disabled=move || sending.get().to_string()
                 >
-                    {i18n.tr(Key::OtpSendCode)}
+                    {i18n.tr(OtpKey::OtpSendCode)}
                 </button>
             </form>
         </Show>
@@ -499,7 +503,7 @@ pub fn PhoneVerification() -> impl IntoView {
                                 c.as_ref()
                                     .map(|c| {
                                         i18n.tf(
-                                            Key::OtpCodeSentTo,
+                                            OtpKey::OtpCodeSentTo,
                                             &[("number", &c.phone_number_masked)],
                                         )
                                     })
@@ -513,7 +517,7 @@ pub fn PhoneVerification() -> impl IntoView {
                             view! {
                                 <p class="muted">
                                     {move || {
-                                        i18n.tf(Key::OtpForCase, &[("reference", &reference)])
+                                        i18n.tf(OtpKey::OtpForCase, &[("reference", &reference)])
                                     }}
                                 </p>
                             }
@@ -521,17 +525,17 @@ pub fn PhoneVerification() -> impl IntoView {
                 }}
                 <dl class="facts otp-facts">
                     <Show when=open>
-                        <dt>{i18n.tr(Key::OtpTimeLeft)}</dt>
+                        <dt>{i18n.tr(OtpKey::OtpTimeLeft)}</dt>
                         <dd>
                             <span class="otp-countdown">
                                 {move || format_countdown(seconds_left())}
                             </span>
                         </dd>
                     </Show>
-                    <dt>{i18n.tr(Key::OtpSmsStatus)}</dt>
+                    <dt>{i18n.tr(OtpKey::OtpSmsStatus)}</dt>
                     <dd class="otp-delivery">{delivery_text}</dd>
                     <Show when=open>
-                        <dt>{i18n.tr(Key::OtpAttemptsLeftLabel)}</dt>
+                        <dt>{i18n.tr(OtpKey::OtpAttemptsLeftLabel)}</dt>
                         <dd>
                             {move || {
                                 challenge.with(|c| c.as_ref().map(|c| c.attempts_left))
@@ -542,9 +546,9 @@ pub fn PhoneVerification() -> impl IntoView {
                 <Show when=open>
                     <form class="otp-code-form" on:submit=on_verify novalidate>
                         <div class="field">
-                            <label for=CODE_ID>{i18n.tr(Key::OtpCode)}</label>
+                            <label for=CODE_ID>{i18n.tr(OtpKey::OtpCode)}</label>
                             <p class="field__hint" id="otp-code-hint">
-                                {i18n.tr(Key::OtpCodeHint)}
+                                {i18n.tr(OtpKey::OtpCodeHint)}
                             </p>
                             <input
                                 id=CODE_ID
@@ -563,7 +567,7 @@ pub fn PhoneVerification() -> impl IntoView {
                             />
                             <Show when=move || code_incomplete.get()>
                                 <p class="field__error" id="otp-code-error">
-                                    {i18n.tr(Key::OtpCodeIncomplete)}
+                                    {i18n.tr(OtpKey::OtpCodeIncomplete)}
                                 </p>
                             </Show>
                         </div>
@@ -572,7 +576,7 @@ pub fn PhoneVerification() -> impl IntoView {
                             class="button button--primary"
                             aria-disabled=move || verifying.get().to_string()
                         >
-                            {i18n.tr(Key::OtpVerify)}
+                            {i18n.tr(OtpKey::OtpVerify)}
                         </button>
                     </form>
                 </Show>
@@ -585,13 +589,13 @@ pub fn PhoneVerification() -> impl IntoView {
                             aria-describedby=move || resend_blocked().then_some("otp-resend-hint")
                             on:click=on_resend
                         >
-                            {i18n.tr(Key::OtpSendNewCode)}
+                            {i18n.tr(OtpKey::OtpSendNewCode)}
                         </button>
                         <Show when=resend_blocked>
                             <p class="field__hint otp-actions__hint" id="otp-resend-hint">
                                 {move || {
                                     i18n.tf(
-                                        Key::OtpResendIn,
+                                        OtpKey::OtpResendIn,
                                         &[("time", &format_countdown(resend_wait()))],
                                     )
                                 }}
@@ -599,7 +603,7 @@ pub fn PhoneVerification() -> impl IntoView {
                         </Show>
                     </Show>
                     <button type="button" class="button" on:click=start_over>
-                        {i18n.tr(Key::OtpVerifyAnother)}
+                        {i18n.tr(OtpKey::OtpVerifyAnother)}
                     </button>
                 </div>
             </section>

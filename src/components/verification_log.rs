@@ -8,7 +8,7 @@ use super::ApiErrorNotice;
 use crate::api::ApiError;
 use crate::api::otp::list_verifications;
 use crate::format::{long_date, short_date};
-use crate::i18n::{Key, Lang, use_i18n};
+use crate::i18n::{Lang, OtpKey, use_i18n};
 use crate::load::{Loaded, load};
 use crate::otp_model::result_key;
 use crate::session::use_session;
@@ -38,7 +38,7 @@ pub fn VerificationLogList(
         let lang = i18n.lang();
         // Keep showing the previous list while a refresh is on its way.
         log.with(|answer| match answer {
-            None => view! { <p class="muted">{lang.t(Key::OtpLoadingVerifications)}</p> }
+            None => view! { <p class="muted">{lang.t(OtpKey::OtpLoadingVerifications)}</p> }
                 .into_any(),
             Some(Err(error)) => {
                 let error = error.clone();
@@ -46,7 +46,7 @@ pub fn VerificationLogList(
                     .into_any()
             }
             Some(Ok(log)) if log.items.is_empty() => {
-                view! { <p class="muted">{lang.t(Key::OtpNoVerifications)}</p> }.into_any()
+                view! { <p class="muted">{lang.t(OtpKey::OtpNoVerifications)}</p> }.into_any()
             }
             Some(Ok(log)) => view! {
                 <ul class="otp-log" aria-labelledby="otp-log-heading">
@@ -59,7 +59,7 @@ pub fn VerificationLogList(
 
     view! {
         <section class="otp-log-section" aria-labelledby="otp-log-heading">
-            <h2 id="otp-log-heading">{i18n.tr(Key::OtpRecentVerifications)}</h2>
+            <h2 id="otp-log-heading">{i18n.tr(OtpKey::OtpRecentVerifications)}</h2>
             {body}
         </section>
     }
@@ -79,7 +79,7 @@ fn record_view(record: &VerificationRecord, lang: Lang) -> impl IntoView + use<>
     };
     let failed = (record.failed_attempts > 0).then(|| {
         lang.tf(
-            Key::OtpFailedAttempts,
+            OtpKey::OtpFailedAttempts,
             &[("n", &record.failed_attempts.to_string())],
         )
     });
@@ -95,11 +95,11 @@ fn record_view(record: &VerificationRecord, lang: Lang) -> impl IntoView + use<>
                     .clone()
                     .map(|reference| {
                         view! {
-                            <dt>{lang.t(Key::OtpCaseReference)}</dt>
+                            <dt>{lang.t(OtpKey::OtpCaseReference)}</dt>
                             <dd>{reference}</dd>
                         }
                     })}
-                <dt>{lang.t(Key::OtpTime)}</dt>
+                <dt>{lang.t(OtpKey::OtpTime)}</dt>
                 <dd>
                     <time
                         datetime=at.to_rfc3339_opts(SecondsFormat::Secs, true)
@@ -108,7 +108,7 @@ fn record_view(record: &VerificationRecord, lang: Lang) -> impl IntoView + use<>
                         {short_date(local, now, lang)}
                     </time>
                 </dd>
-                <dt>{lang.t(Key::OtpHandledBy)}</dt>
+                <dt>{lang.t(OtpKey::OtpHandledBy)}</dt>
                 <dd>{record.staff_name.clone()}</dd>
             </dl>
             {failed.map(|text| view! { <p class="otp-log__meta">{text}</p> })}

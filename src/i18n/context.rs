@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::{Key, Lang};
+use super::{Lang, Text};
 
 const STORAGE_KEY: &str = "portal.lang";
 
@@ -34,25 +34,25 @@ impl I18n {
     }
 
     /// The text of `key` in the current language (tracked).
-    pub fn t(&self, key: Key) -> &'static str {
+    pub fn t(&self, key: impl Text) -> &'static str {
         self.lang.get().t(key)
     }
 
     /// The text of `key` as a signal that follows the language: for text and attributes in
-    /// views. One boxed closure type for every key, where `move || i18n.t(key)` makes the view
-    /// code generic over a new closure each time (130 uses: −10 KB raw release wasm).
-    pub fn tr(&self, key: Key) -> Signal<&'static str> {
+    /// views. One boxed closure type per table, where `move || i18n.t(key)` makes the view code
+    /// generic over a new closure each time (130 uses: −10 KB raw release wasm).
+    pub fn tr(&self, key: impl Text) -> Signal<&'static str> {
         let lang = self.lang;
         Signal::derive(move || lang.get().t(key))
     }
 
     /// The text of `key` with placeholders filled, in the current language (tracked).
-    pub fn tf(&self, key: Key, args: &[(&str, &str)]) -> String {
+    pub fn tf(&self, key: impl Text, args: &[(&str, &str)]) -> String {
         self.lang.get().tf(key, args)
     }
 
     /// A count in words in the current language (tracked); see [`Lang::count`].
-    pub fn count(&self, one: Key, many: Key, n: usize) -> String {
+    pub fn count<K: Text>(&self, one: K, many: K, n: usize) -> String {
         self.lang.get().count(one, many, n)
     }
 

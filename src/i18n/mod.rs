@@ -1,13 +1,59 @@
 //! Translations: the languages the portal speaks, the choice between them, and lookups.
 //!
-//! The tables ([`keys`]) and the language choice ([`Lang`]) are plain Rust without Leptos, so
-//! they are tested natively; [`context`] puts the chosen language into the reactive tree.
+//! The tables and the language choice ([`Lang`]) are plain Rust without Leptos, so they are
+//! tested natively; [`context`] puts the chosen language into the reactive tree.
+//!
+//! There is one table per wasm module: [`Key`] for the shell and the inbox (the first
+//! download), and one for each page the release build fetches on demand ([`DialogKey`],
+//! [`OtpKey`], [`SavedSearchKey`], [`DemoLoginKey`]). Only code in that page's module looks up
+//! its table, so the split tool moves the table's strings into the module with the code (the
+//! pages' texts are more than half of all texts). A key both the shell and a page use lives
+//! in [`Key`].
+
+/// Defines a table of texts: an enum of keys, each with its text in Bokmål, Nynorsk and
+/// English. One row per key with three columns, so a key cannot exist in one language only.
+macro_rules! texts {
+    ($(#[$meta:meta])* $table:ident; $($(#[$doc:meta])* $key:ident => [$nb:expr, $nn:expr, $en:expr $(,)?],)+) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum $table {
+            $($(#[$doc])* $key,)+
+        }
+
+        impl $table {
+            /// Every key, in table order.
+            pub const ALL: &'static [$table] = &[$($table::$key,)+];
+        }
+
+        impl $crate::i18n::Text for $table {
+            fn texts(self) -> [&'static str; 3] {
+                match self {
+                    $($table::$key => [$nb, $nn, $en],)+
+                }
+            }
+        }
+    };
+}
 
 pub mod context;
+pub mod demo_login;
+pub mod dialog;
 pub mod keys;
+pub mod otp;
+pub mod saved_searches;
 
 pub use context::{I18n, provide_i18n, use_i18n};
+pub use demo_login::DemoLoginKey;
+pub use dialog::DialogKey;
 pub use keys::Key;
+pub use otp::OtpKey;
+pub use saved_searches::SavedSearchKey;
+
+/// A key of one of the tables: its texts in Bokmål, Nynorsk and English.
+pub trait Text: Copy + std::fmt::Debug + Send + Sync + 'static {
+    /// The texts in Bokmål, Nynorsk and English.
+    fn texts(self) -> [&'static str; 3];
+}
 
 /// A language of the user interface.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -63,7 +109,7 @@ impl Lang {
     }
 
     /// The text of `key` in this language.
-    pub fn t(self, key: Key) -> &'static str {
+    pub fn t(self, key: impl Text) -> &'static str {
         let [nb, nn, en] = key.texts();
         match self {
             Lang::Nb => nb,
@@ -73,7 +119,7 @@ impl Lang {
     }
 
     /// The text of `key` with each `{name}` placeholder replaced by its value.
-    pub fn tf(self, key: Key, args: &[(&str, &str)]) -> String {
+    pub fn tf(self, key: impl Text, args: &[(&str, &str)]) -> String {
         args.iter()
             .fold(self.t(key).to_owned(), |text, (name, value)| {
                 text.replace(&format!("{{{name}}}"), value)
@@ -82,7 +128,7 @@ impl Lang {
 
     /// A count in words: `one` for exactly one (it has no placeholder), `many` with `{n}`
     /// filled otherwise ("1 attachment", "3 attachments").
-    pub fn count(self, one: Key, many: Key, n: usize) -> String {
+    pub fn count<K: Text>(self, one: K, many: K, n: usize) -> String {
         if n == 1 {
             self.t(one).to_owned()
         } else {

@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 use crate::a11y::use_page_title;
 use crate::api::ApiError;
 use crate::api::session::demo_login;
-use crate::i18n::{Key, use_i18n};
+use crate::i18n::{DemoLoginKey, Key, use_i18n};
 use crate::routes::Page;
 
 const PID_ID: &str = "demo-login-pid";
@@ -38,12 +38,12 @@ impl DemoLoginError {
         }
     }
 
-    pub fn key(self) -> Key {
+    pub fn key(self) -> DemoLoginKey {
         match self {
-            DemoLoginError::InvalidNumber => Key::DemoLoginInvalidNumber,
-            DemoLoginError::GeneratorFailed => Key::DemoLoginGeneratorFailed,
-            DemoLoginError::Unavailable => Key::DemoLoginUnavailable,
-            DemoLoginError::Failed => Key::DemoLoginFailed,
+            DemoLoginError::InvalidNumber => DemoLoginKey::DemoLoginInvalidNumber,
+            DemoLoginError::GeneratorFailed => DemoLoginKey::DemoLoginGeneratorFailed,
+            DemoLoginError::Unavailable => DemoLoginKey::DemoLoginUnavailable,
+            DemoLoginError::Failed => DemoLoginKey::DemoLoginFailed,
         }
     }
 }
@@ -58,7 +58,7 @@ pub fn looks_like_pid(text: &str) -> bool {
 #[component]
 pub fn DemoLoginPage() -> impl IntoView {
     let i18n = use_i18n();
-    use_page_title(Key::DemoLoginHeading);
+    use_page_title(DemoLoginKey::DemoLoginHeading);
     let pid = RwSignal::new(String::new());
     let error = RwSignal::new(None::<DemoLoginError>);
     let busy = RwSignal::new(false);
@@ -106,8 +106,8 @@ pub fn DemoLoginPage() -> impl IntoView {
 
     view! {
         <div class="page page--narrow">
-            <h1 tabindex="-1">{i18n.tr(Key::DemoLoginHeading)}</h1>
-            <p class="lead">{i18n.tr(Key::DemoLoginIntro)}</p>
+            <h1 tabindex="-1">{i18n.tr(DemoLoginKey::DemoLoginHeading)}</h1>
+            <p class="lead">{i18n.tr(DemoLoginKey::DemoLoginIntro)}</p>
             {move || {
                 other_error()
                     .map(|e| {
@@ -120,9 +120,9 @@ pub fn DemoLoginPage() -> impl IntoView {
             }}
             <form on:submit=on_submit novalidate>
                 <div class="field">
-                    <label for=PID_ID>{i18n.tr(Key::NationalIdentityNumber)}</label>
+                    <label for=PID_ID>{i18n.tr(DemoLoginKey::NationalIdentityNumber)}</label>
                     <p class="field__hint" id="demo-login-pid-hint">
-                        {i18n.tr(Key::NationalIdentityNumberHint)}
+                        {i18n.tr(DemoLoginKey::NationalIdentityNumberHint)}
                     </p>
                     <input
                         id=PID_ID
@@ -150,7 +150,7 @@ pub fn DemoLoginPage() -> impl IntoView {
                     />
                     <Show when=field_error>
                         <p class="field__error" id=PID_ERROR_ID role="alert">
-                            {i18n.tr(Key::DemoLoginInvalidNumber)}
+                            {i18n.tr(DemoLoginKey::DemoLoginInvalidNumber)}
                         </p>
                     </Show>
                 </div>
@@ -183,19 +183,19 @@ mod tests {
     fn refusals_get_their_own_message() {
         assert_eq!(
             DemoLoginError::from_api(&problem(400)).key(),
-            Key::DemoLoginInvalidNumber
+            DemoLoginKey::DemoLoginInvalidNumber
         );
         assert_eq!(
             DemoLoginError::from_api(&problem(502)).key(),
-            Key::DemoLoginGeneratorFailed
+            DemoLoginKey::DemoLoginGeneratorFailed
         );
         assert_eq!(
             DemoLoginError::from_api(&problem(404)).key(),
-            Key::DemoLoginUnavailable
+            DemoLoginKey::DemoLoginUnavailable
         );
         assert_eq!(
             DemoLoginError::from_api(&ApiError::Network("offline".into())).key(),
-            Key::DemoLoginFailed
+            DemoLoginKey::DemoLoginFailed
         );
     }
 

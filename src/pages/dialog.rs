@@ -16,7 +16,7 @@ use crate::components::details::{
     ActivityLog, ApiActions, AttachmentList, DetailsStatus, DialogLoadNotice, GuiActions,
     LabelActions, Moment, RenderedBlocks, SeenBy, StatusRegion, Transmissions,
 };
-use crate::i18n::{I18n, Key, Lang, use_i18n};
+use crate::i18n::{DialogKey, I18n, Key, Lang, use_i18n};
 use crate::inbox_model::status_word;
 use crate::load::{Loaded, load};
 use crate::party_tree::title_case;
@@ -74,7 +74,7 @@ pub fn DialogPage() -> impl IntoView {
         let lang = i18n.lang();
         dialog.with(|d| match d {
             Some(Ok(dialog)) => dialog_title(dialog, lang),
-            _ => lang.t(Key::DialogHeading).to_owned(),
+            _ => lang.t(DialogKey::DialogHeading).to_owned(),
         })
     };
     use_page_title_with(heading);
@@ -82,13 +82,13 @@ pub fn DialogPage() -> impl IntoView {
     view! {
         <div class="page dialog-page">
             <p class="dialog-page__back">
-                <a href=back_href>{i18n.tr(Key::BackToInbox)}</a>
+                <a href=back_href>{i18n.tr(DialogKey::BackToInbox)}</a>
             </p>
             <h1 tabindex="-1">{heading}</h1>
             <StatusRegion status=status />
             <div aria-busy=move || dialog.with(Option::is_none).to_string()>
                 {move || match dialog.get() {
-                    None => view! { <p role="status">{i18n.tr(Key::LoadingDialog)}</p> }.into_any(),
+                    None => view! { <p role="status">{i18n.tr(DialogKey::LoadingDialog)}</p> }.into_any(),
                     Some(Err(error)) => view! { <DialogLoadNotice error=error on_retry=reload_dialog /> }.into_any(),
                     Some(Ok(dialog)) => view! { <DialogDetails dialog=dialog on_reload=reload_dialog /> }.into_any(),
                 }}
@@ -131,25 +131,25 @@ fn DialogDetails(dialog: Dialog, on_reload: Callback<()>) -> impl IntoView {
     };
     let main_content = dialog.content.main_content_reference.clone();
     let attachments = dialog.attachments.clone();
-    let attachment_label = Signal::derive(move || i18n.t(Key::Attachments).to_owned());
+    let attachment_label = Signal::derive(move || i18n.t(DialogKey::Attachments).to_owned());
 
     view! {
         <dl class="facts">
-            <dt>{i18n.tr(Key::From)}</dt>
+            <dt>{i18n.tr(DialogKey::From)}</dt>
             <dd>{sender}</dd>
-            <dt>{i18n.tr(Key::Recipient)}</dt>
+            <dt>{i18n.tr(DialogKey::Recipient)}</dt>
             <dd>{party}</dd>
             <dt>{i18n.tr(Key::Status)}</dt>
             <dd>
                 <span class=format!("status status--{status_class}")>{i18n.tr(status_key)}</span>
                 {move || extended_status().map(|s| view! { " – " <span class="extended-status">{s}</span> })}
             </dd>
-            <dt>{i18n.tr(Key::Created)}</dt>
+            <dt>{i18n.tr(DialogKey::Created)}</dt>
             <dd><Moment at=dialog.created_at /></dd>
             <dt>{i18n.tr(Key::Updated)}</dt>
             <dd><Moment at=dialog.content_updated_at /></dd>
             {dialog.due_at.map(|due| view! {
-                <dt>{i18n.tr(Key::Due)}</dt>
+                <dt>{i18n.tr(DialogKey::Due)}</dt>
                 <dd><Moment at=due /></dd>
             })}
         </dl>
@@ -164,24 +164,24 @@ fn DialogDetails(dialog: Dialog, on_reload: Callback<()>) -> impl IntoView {
         {main_content.map(|reference| view! { <MainContent dialog_id=id.clone() authorized=reference.is_authorized != Some(false) /> })}
         {move || additional_info().map(|text| view! {
             <section class="details-section" aria-labelledby="additional-info-heading">
-                <h2 id="additional-info-heading">{i18n.tr(Key::AdditionalInfo)}</h2>
+                <h2 id="additional-info-heading">{i18n.tr(DialogKey::AdditionalInfo)}</h2>
                 <p class="dialog-page__summary">{text}</p>
             </section>
         })}
         <section class="details-section" aria-labelledby="attachments-heading">
-            <h2 id="attachments-heading">{i18n.tr(Key::Attachments)}</h2>
+            <h2 id="attachments-heading">{i18n.tr(DialogKey::Attachments)}</h2>
             <AttachmentList attachments=attachments label=attachment_label />
         </section>
         <section class="details-section" aria-labelledby="transmissions-heading">
-            <h2 id="transmissions-heading">{i18n.tr(Key::Transmissions)}</h2>
+            <h2 id="transmissions-heading">{i18n.tr(DialogKey::Transmissions)}</h2>
             <Transmissions dialog_id=id.clone() transmissions=dialog.transmissions.clone() sender=sender_name.clone() />
         </section>
         <section class="details-section" aria-labelledby="activity-heading">
-            <h2 id="activity-heading">{i18n.tr(Key::ActivityLog)}</h2>
+            <h2 id="activity-heading">{i18n.tr(DialogKey::ActivityLog)}</h2>
             <ActivityLog activities=dialog.activities.clone() sender=sender_name.clone() />
         </section>
         <section class="details-section" aria-labelledby="seen-heading">
-            <h2 id="seen-heading">{i18n.tr(Key::SeenBy)}</h2>
+            <h2 id="seen-heading">{i18n.tr(DialogKey::SeenBy)}</h2>
             <SeenBy seen=dialog.seen_since_last_update.clone() sender=sender_name.clone() />
         </section>
         {(!dialog.api_actions.is_empty()).then(|| view! { <ApiActions actions=dialog.api_actions.clone() /> })}
@@ -200,17 +200,17 @@ fn MainContent(dialog_id: String, authorized: bool) -> impl IntoView {
     });
     view! {
         <section class="details-section main-content" aria-labelledby="content-heading">
-            <h2 id="content-heading" class="visually-hidden">{i18n.tr(Key::Content)}</h2>
+            <h2 id="content-heading" class="visually-hidden">{i18n.tr(DialogKey::Content)}</h2>
             {move || {
                 if !authorized {
-                    return view! { <p class="muted">{i18n.tr(Key::ContentNotAuthorized)}</p> }.into_any();
+                    return view! { <p class="muted">{i18n.tr(DialogKey::ContentNotAuthorized)}</p> }.into_any();
                 }
                 match content.get() {
-                    None => view! { <p role="status">{i18n.tr(Key::LoadingContent)}</p> }.into_any(),
+                    None => view! { <p role="status">{i18n.tr(DialogKey::LoadingContent)}</p> }.into_any(),
                     Some(Ok(rendered)) => view! { <RenderedBlocks content=rendered parent_level=2 /> }.into_any(),
                     Some(Err(_)) => view! {
                         <div class="notice notice--error" role="alert">
-                            <p class="notice__message">{i18n.tr(Key::ContentFailed)}</p>
+                            <p class="notice__message">{i18n.tr(DialogKey::ContentFailed)}</p>
                             <button type="button" class="button" on:click=move |_| attempt.update(|n| *n += 1)>
                                 {i18n.tr(Key::TryAgain)}
                             </button>

@@ -16,7 +16,7 @@ use crate::api::saved_searches::{
     list_saved_searches, update_saved_search,
 };
 use crate::components::inbox_list_parts::{ListErrorNotice, ViewNav};
-use crate::i18n::{Key, use_i18n};
+use crate::i18n::{Key, SavedSearchKey, use_i18n};
 use crate::inbox_search::{InboxView, SearchState};
 use crate::load::{Loaded, load};
 use crate::session::use_session;
@@ -65,7 +65,7 @@ pub fn SavedSearchesPage() -> impl IntoView {
             let id = search.id.to_string();
             match delete_saved_search(&id, lang).await {
                 Ok(()) => {
-                    message.set(lang.tf(Key::ListDeleted, &[("name", &search.name)]));
+                    message.set(lang.tf(SavedSearchKey::ListDeleted, &[("name", &search.name)]));
                     action_error.set(None);
                     deleted.set(Some(search));
                     request_animation_frame(|| {
@@ -93,7 +93,10 @@ pub fn SavedSearchesPage() -> impl IntoView {
             };
             match create_saved_search(&body, lang).await {
                 Ok(restored) => {
-                    message.set(lang.tf(Key::ListRestoredSearch, &[("name", &restored.name)]));
+                    message.set(lang.tf(
+                        SavedSearchKey::ListRestoredSearch,
+                        &[("name", &restored.name)],
+                    ));
                     action_error.set(None);
                     deleted.set(None);
                     focus_after.set(Some(link_id(&restored.id.to_string())));
@@ -139,7 +142,7 @@ pub fn SavedSearchesPage() -> impl IntoView {
             let id = search.id.to_string();
             match update_saved_search(&id, &body, lang).await {
                 Ok(_) => {
-                    message.set(lang.tf(Key::ListRenamed, &[("name", &name)]));
+                    message.set(lang.tf(SavedSearchKey::ListRenamed, &[("name", &name)]));
                     action_error.set(None);
                     deleted.set(None);
                     focus_after.set(Some(rename_button_id(&id)));
@@ -162,7 +165,7 @@ pub fn SavedSearchesPage() -> impl IntoView {
             <p role="status" class="saved-searches__status">
                 {move || {
                     if list.with(Option::is_none) {
-                        i18n.t(Key::ListLoadingSavedSearches).to_owned()
+                        i18n.t(SavedSearchKey::ListLoadingSavedSearches).to_owned()
                     } else {
                         message.get()
                     }
@@ -174,8 +177,8 @@ pub fn SavedSearchesPage() -> impl IntoView {
                 </button>
             </Show>
             <Show when=move || list.with(|l| matches!(l, Some(Ok(l)) if l.items.is_empty()))>
-                <p>{i18n.tr(Key::ListNoSavedSearches)}</p>
-                <p>{i18n.tr(Key::ListNoSavedSearchesHint)}</p>
+                <p>{i18n.tr(SavedSearchKey::ListNoSavedSearches)}</p>
+                <p>{i18n.tr(SavedSearchKey::ListNoSavedSearchesHint)}</p>
             </Show>
             {move || action_error.get().map(|error| view! { <ListErrorNotice error=error /> })}
             {move || {
@@ -215,19 +218,19 @@ pub fn SavedSearchesPage() -> impl IntoView {
                                                         type="button"
                                                         id=rename_button_id(&id)
                                                         class="button button--small"
-                                                        aria-label=lang.tf(Key::ListRename, &[("name", &search.name)])
+                                                        aria-label=lang.tf(SavedSearchKey::ListRename, &[("name", &search.name)])
                                                         on:click=move |_| start_rename(for_rename.clone())
                                                     >
-                                                        {lang.t(Key::ListRenameHeading)}
+                                                        {lang.t(SavedSearchKey::ListRenameHeading)}
                                                     </button>
                                                     <button
                                                         type="button"
                                                         id=delete_button_id(&id)
                                                         class="button button--small button--danger"
-                                                        aria-label=lang.tf(Key::ListDelete, &[("name", &search.name)])
+                                                        aria-label=lang.tf(SavedSearchKey::ListDelete, &[("name", &search.name)])
                                                         on:click=move |_| remove(for_delete.clone())
                                                     >
-                                                        {lang.t(Key::ListDeleteButton)}
+                                                        {lang.t(SavedSearchKey::ListDeleteButton)}
                                                     </button>
                                                 </span>
                                             </li>
@@ -243,7 +246,7 @@ pub fn SavedSearchesPage() -> impl IntoView {
             }}
             <dialog class="modal" node_ref=dialog_ref aria-labelledby="rename-heading">
                 <form class="modal__form" on:submit=submit_rename>
-                    <h2 id="rename-heading">{i18n.tr(Key::ListRenameHeading)}</h2>
+                    <h2 id="rename-heading">{i18n.tr(SavedSearchKey::ListRenameHeading)}</h2>
                     <label for="rename-name">{i18n.tr(Key::ListSearchName)}</label>
                     <input
                         id="rename-name"

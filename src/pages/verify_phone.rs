@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::a11y::use_page_title_with;
 use crate::components::PhoneVerification;
-use crate::i18n::{Key, use_i18n};
+use crate::i18n::{Key, OtpKey, use_i18n};
 use crate::routes::Page;
 use crate::session::{SessionStatus, use_session};
 
@@ -34,7 +34,7 @@ pub fn VerifyPhonePage() -> impl IntoView {
         SessionStatus::LoggedIn { is_staff: true, .. } => Access::Staff,
     });
     let heading = move || match access.get() {
-        Access::NotStaff => i18n.t(Key::OtpNoAccessHeading),
+        Access::NotStaff => i18n.t(OtpKey::OtpNoAccessHeading),
         _ => i18n.t(Key::OtpVerifyPhone),
     };
     use_page_title_with(move || heading().to_owned());
@@ -49,7 +49,7 @@ pub fn VerifyPhonePage() -> impl IntoView {
         Access::LoggedOut => view! {
             <div class="page page--narrow">
                 <h1 tabindex="-1">{heading}</h1>
-                <p>{i18n.tr(Key::OtpLoginHint)}</p>
+                <p>{i18n.tr(OtpKey::OtpLoginHint)}</p>
                 <p>
                     <a
                         class="button button--primary"
@@ -68,7 +68,7 @@ pub fn VerifyPhonePage() -> impl IntoView {
         Access::NotStaff => view! {
             <div class="page page--narrow">
                 <h1 tabindex="-1">{heading}</h1>
-                <p>{i18n.tr(Key::OtpNoAccessBody)}</p>
+                <p>{i18n.tr(OtpKey::OtpNoAccessBody)}</p>
                 <p class="muted">{move || i18n.tf(Key::ErrorCode, &[("status", "403")])}</p>
                 <p>
                     <a href=Page::Start.href()>{i18n.tr(Key::GoHome)}</a>

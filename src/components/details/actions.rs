@@ -11,7 +11,7 @@ use super::model::{ActionKind, action_kind, arrange_actions, priority_class};
 use super::{DetailsStatus, Notice};
 use crate::api::actions::perform_gui_action;
 use crate::components::menu_button;
-use crate::i18n::{Key, Lang, use_i18n};
+use crate::i18n::{DialogKey, Key, Lang, use_i18n};
 
 fn title_of(action: &DialogGuiAction, lang: Lang) -> String {
     action
@@ -50,7 +50,7 @@ pub fn GuiActions(
         let lang = i18n.lang_signal().get_untracked();
         let title = title_of(&action, lang);
         status.show(Notice::info(
-            lang.tf(Key::ActionWorking, &[("action", &title)]),
+            lang.tf(DialogKey::ActionWorking, &[("action", &title)]),
         ));
         let id = dialog_id.get_value();
         spawn_local(async move {
@@ -59,7 +59,7 @@ pub fn GuiActions(
             match result {
                 Ok(()) => {
                     status.show(Notice::info(
-                        lang.tf(Key::ActionDone, &[("action", &title)]),
+                        lang.tf(DialogKey::ActionDone, &[("action", &title)]),
                     ));
                     if action.is_delete_dialog_action {
                         on_deleted.run(());
@@ -77,7 +77,7 @@ pub fn GuiActions(
                         .unwrap_or_default();
                     status.show(Notice::error(format!(
                         "{}{code}",
-                        lang.tf(Key::ActionFailed, &[("action", &title)])
+                        lang.tf(DialogKey::ActionFailed, &[("action", &title)])
                     )))
                 }
             }
@@ -122,7 +122,7 @@ pub fn GuiActions(
     });
 
     view! {
-        <div class="gui-actions" role="group" aria-label=i18n.tr(Key::Actions)>
+        <div class="gui-actions" role="group" aria-label=i18n.tr(DialogKey::Actions)>
             <ul class="gui-actions__list">
                 {move || {
                     arranged
@@ -160,7 +160,7 @@ pub fn GuiActions(
                         }
                         on:keydown=move |ev| menu_button::button_keydown(&ev, move || more_open.set(true))
                     >
-                        {i18n.tr(Key::MoreActions)}
+                        {i18n.tr(DialogKey::MoreActions)}
                     </button>
                     <ul
                         id="more-actions"
@@ -255,7 +255,7 @@ fn GuiAction(
                     {title}
                 </button>
                 <span id=reason_id class="gui-actions__reason">
-                    {i18n.tr(Key::ActionNotAuthorized)}
+                    {i18n.tr(DialogKey::ActionNotAuthorized)}
                 </span>
             }
             .into_any()
@@ -284,11 +284,11 @@ pub fn ApiActions(
                             {endpoint.version.clone().map(|v| format!(" · {v}"))}
                             {endpoint
                                 .deprecated
-                                .then(|| view! { " · " {i18n.tr(Key::ApiDeprecated)} })}
+                                .then(|| view! { " · " {i18n.tr(DialogKey::ApiDeprecated)} })}
                         </p>
                         <p class="api-action__endpoint">
                             <span class="api-action__method">
-                                <span class="visually-hidden">{i18n.tr(Key::ApiMethod)} ": "</span>
+                                <span class="visually-hidden">{i18n.tr(DialogKey::ApiMethod)} ": "</span>
                                 {endpoint.http_method.as_str().to_owned()}
                             </span>
                             " "
@@ -299,9 +299,9 @@ pub fn ApiActions(
                                 view! {
                                     <p>
                                         <a href=url target="_blank" rel="noopener noreferrer">
-                                            {i18n.tr(Key::ApiDocs)}
+                                            {i18n.tr(DialogKey::ApiDocs)}
                                             <span class="visually-hidden">
-                                                " " {i18n.tr(Key::OpensInNewTab)}
+                                                " " {i18n.tr(DialogKey::OpensInNewTab)}
                                             </span>
                                         </a>
                                     </p>
@@ -314,8 +314,8 @@ pub fn ApiActions(
         .collect_view();
     view! {
         <details class="api-actions">
-            <summary>{i18n.tr(Key::ForDevelopers)}</summary>
-            <p>{i18n.tr(Key::ApiActionsIntro)}</p>
+            <summary>{i18n.tr(DialogKey::ForDevelopers)}</summary>
+            <p>{i18n.tr(DialogKey::ApiActionsIntro)}</p>
             <ul class="api-actions__list">{rows}</ul>
         </details>
     }

@@ -6,7 +6,7 @@ use altinn::{Attachment, AttachmentUrlConsumerType, BestMatch};
 use leptos::prelude::*;
 
 use super::model::{file_size, media_type_key};
-use crate::i18n::{Key, Lang, use_i18n};
+use crate::i18n::{DialogKey, Lang, use_i18n};
 
 /// The name to show: the display name in the best language, else the logical name.
 pub fn attachment_name(attachment: &Attachment, lang: Lang) -> String {
@@ -16,7 +16,7 @@ pub fn attachment_name(attachment: &Attachment, lang: Lang) -> String {
         .filter(|n| !n.trim().is_empty())
         .map(str::to_owned)
         .or_else(|| attachment.name.clone())
-        .unwrap_or_else(|| lang.t(Key::AttachmentUntitled).to_owned())
+        .unwrap_or_else(|| lang.t(DialogKey::AttachmentUntitled).to_owned())
 }
 
 /// A list of attachments (without heading); an empty list says so.
@@ -30,7 +30,7 @@ pub fn AttachmentList(
 ) -> impl IntoView {
     let i18n = use_i18n();
     if attachments.is_empty() {
-        return view! { <p class="muted">{i18n.tr(Key::NoAttachments)}</p> }.into_any();
+        return view! { <p class="muted">{i18n.tr(DialogKey::NoAttachments)}</p> }.into_any();
     }
     let items = attachments
         .into_iter()
@@ -68,7 +68,7 @@ fn AttachmentItem(attachment: Attachment) -> impl IntoView {
             .as_deref()
             .and_then(media_type_key)
             .map(|key| lang.t(key).to_owned())
-            .unwrap_or_else(|| lang.t(Key::MediaUnknown).to_owned());
+            .unwrap_or_else(|| lang.t(DialogKey::MediaUnknown).to_owned());
         if let Some(bytes) = size {
             words = format!("{words}, {}", file_size(bytes, lang != Lang::En));
         }
@@ -88,7 +88,7 @@ fn AttachmentItem(attachment: Attachment) -> impl IntoView {
                     <span class="attachment__name">{name}</span>
                     " "
                     <span class="attachment__unavailable">
-                        "(" {i18n.tr(Key::AttachmentUnavailable)} ")"
+                        "(" {i18n.tr(DialogKey::AttachmentUnavailable)} ")"
                     </span>
                 }
                 .into_any(),

@@ -6,7 +6,7 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::i18n::{Key, use_i18n};
+use crate::i18n::{DialogKey, use_i18n};
 
 /// What to confirm.
 #[derive(Clone, Debug, PartialEq)]
@@ -119,7 +119,7 @@ pub fn ConfirmDialog(
                     node_ref=confirm_ref
                     on:click=move |_| answer(true)
                 >
-                    {i18n.tr(Key::Confirm)}
+                    {i18n.tr(DialogKey::Confirm)}
                 </button>
                 <button
                     type="button"
@@ -128,7 +128,7 @@ pub fn ConfirmDialog(
                     node_ref=cancel_ref
                     on:click=move |_| answer(false)
                 >
-                    {i18n.tr(Key::Cancel)}
+                    {i18n.tr(DialogKey::Cancel)}
                 </button>
             </div>
         </dialog>

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::model::{is_safe_href, opens_new_tab, shifted_heading, top_heading_level};
 use crate::api::dialog_content::{Block, Inline, RenderedContent};
-use crate::i18n::{Key, use_i18n};
+use crate::i18n::{DialogKey, use_i18n};
 
 /// Shows `content`, its headings starting one level below `parent_level`.
 #[component]
@@ -143,7 +143,7 @@ fn ContentLink(href: String, inlines: Vec<Inline>) -> impl IntoView {
         view! {
             <a href=href target="_blank" rel="noopener noreferrer">
                 {inlines_view(inlines)}
-                <span class="visually-hidden">" " {i18n.tr(Key::OpensInNewTab)}</span>
+                <span class="visually-hidden">" " {i18n.tr(DialogKey::OpensInNewTab)}</span>
             </a>
         }
         .into_any()

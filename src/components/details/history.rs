@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::model::activity_type_key;
 use crate::format::long_date;
-use crate::i18n::{Key, Lang, use_i18n};
+use crate::i18n::{DialogKey, Lang, use_i18n};
 use crate::party_tree::title_case;
 
 /// An actor's name for people: the name, else "Service owner" (or the sender's name). The
@@ -22,7 +22,7 @@ pub fn actor_name(actor: &Actor, service_owner: &str, lang: Lang) -> String {
             }
         }
         (_, ActorType::ServiceOwner) => service_owner.to_owned(),
-        _ => lang.t(Key::UnknownActor).to_owned(),
+        _ => lang.t(DialogKey::UnknownActor).to_owned(),
     }
 }
 
@@ -51,7 +51,7 @@ pub fn ActivityLog(
 ) -> impl IntoView {
     let i18n = use_i18n();
     if activities.is_empty() {
-        return view! { <p class="muted">{i18n.tr(Key::NoActivities)}</p> }.into_any();
+        return view! { <p class="muted">{i18n.tr(DialogKey::NoActivities)}</p> }.into_any();
     }
     activities.sort_by_key(|a| std::cmp::Reverse(a.created_at));
     let items = activities
@@ -64,7 +64,7 @@ pub fn ActivityLog(
                 by.as_ref().map(|actor| {
                     let lang = i18n.lang();
                     lang.tf(
-                        Key::PerformedBy,
+                        DialogKey::PerformedBy,
                         &[("name", &actor_name(actor, &sender, lang))],
                     )
                 })
@@ -86,7 +86,7 @@ pub fn ActivityLog(
             }
         })
         .collect_view();
-    view! { <ol class="history" aria-label=i18n.tr(Key::ActivityLog)>{items}</ol> }.into_any()
+    view! { <ol class="history" aria-label=i18n.tr(DialogKey::ActivityLog)>{items}</ol> }.into_any()
 }
 
 /// Who has seen the dialog since it was last updated.
@@ -99,7 +99,7 @@ pub fn SeenBy(
 ) -> impl IntoView {
     let i18n = use_i18n();
     if seen.is_empty() {
-        return view! { <p class="muted">{i18n.tr(Key::NotSeen)}</p> }.into_any();
+        return view! { <p class="muted">{i18n.tr(DialogKey::NotSeen)}</p> }.into_any();
     }
     seen.sort_by_key(|s| std::cmp::Reverse(s.seen_at));
     let items = seen
@@ -110,7 +110,7 @@ pub fn SeenBy(
                 let lang = i18n.lang();
                 let name = actor_name(&entry.seen_by, &sender, lang);
                 if entry.is_current_end_user {
-                    format!("{name} {}", lang.t(Key::SeenYouSuffix))
+                    format!("{name} {}", lang.t(DialogKey::SeenYouSuffix))
                 } else {
                     name
                 }
@@ -124,7 +124,7 @@ pub fn SeenBy(
             }
         })
         .collect_view();
-    view! { <ul class="history" aria-label=i18n.tr(Key::SeenBy)>{items}</ul> }.into_any()
+    view! { <ul class="history" aria-label=i18n.tr(DialogKey::SeenBy)>{items}</ul> }.into_any()
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use super::model::{LabelMove, apply_change, label_moves, undo_change};
 use super::{DetailsStatus, Notice};
 use crate::api::ApiError;
 use crate::api::labels::set_system_labels;
-use crate::i18n::{Key, Lang, use_i18n};
+use crate::i18n::{DialogKey, Key, Lang, use_i18n};
 
 /// The label buttons of one dialog.
 #[component]
@@ -69,7 +69,7 @@ pub fn LabelActions(
                     done(before.system_labels);
                 }
                 Err(ApiError::Problem { status: 412, .. }) => {
-                    status.show(Notice::error(lang.t(Key::LabelConflict).to_owned()));
+                    status.show(Notice::error(lang.t(DialogKey::LabelConflict).to_owned()));
                     on_reload.run(());
                 }
                 Err(error) => {
@@ -84,7 +84,7 @@ pub fn LabelActions(
                         .unwrap_or_default();
                     status.show(Notice::error(format!(
                         "{}{code}",
-                        lang.t(Key::LabelChangeFailed)
+                        lang.t(DialogKey::LabelChangeFailed)
                     )));
                 }
             }
@@ -106,7 +106,7 @@ pub fn LabelActions(
                         remove,
                         lang,
                         Box::new(move |_| {
-                            status.show(Notice::info(lang.t(Key::UndoDone).to_owned()))
+                            status.show(Notice::info(lang.t(DialogKey::UndoDone).to_owned()))
                         }),
                     );
                 });
@@ -116,7 +116,7 @@ pub fn LabelActions(
     };
 
     view! {
-        <div class="label-actions" node_ref=group role="group" aria-label=i18n.tr(Key::Organise)>
+        <div class="label-actions" node_ref=group role="group" aria-label=i18n.tr(DialogKey::Organise)>
             {move || {
                 label_moves(&context.with(|c| c.system_labels.clone()))
                     .into_iter()

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_location;
 use crate::api::dialog_content::DialogLoadError;
 use crate::components::ApiErrorNotice;
 use crate::format::long_date;
-use crate::i18n::{Key, use_i18n};
+use crate::i18n::{DialogKey, use_i18n};
 use crate::routes::{encode_component, path_with_query};
 
 /// Explains `error`; `on_retry` is offered where trying again can help.
@@ -20,25 +20,25 @@ pub fn DialogLoadNotice(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
-    let message = move |key: Key| view! { <div class="notice notice--error" role="alert"><p class="notice__message">{i18n.tr(key)}</p></div> };
+    let message = move |key: DialogKey| view! { <div class="notice notice--error" role="alert"><p class="notice__message">{i18n.tr(key)}</p></div> };
     match error {
         DialogLoadError::NotVisibleYet(at) => {
             let local = at.with_timezone(&Local).naive_local();
             let iso = at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
             view! {
                 <div class="notice notice--info" role="alert">
-                    <p class="notice__message">{i18n.tr(Key::DialogNotVisibleYet)}</p>
+                    <p class="notice__message">{i18n.tr(DialogKey::DialogNotVisibleYet)}</p>
                     <p>
-                        {i18n.tr(Key::AvailableFrom)} " "
+                        {i18n.tr(DialogKey::AvailableFrom)} " "
                         <time datetime=iso>{move || long_date(local, i18n.lang())}</time>
                     </p>
                 </div>
             }
             .into_any()
         }
-        DialogLoadError::Deleted => message(Key::DialogDeleted).into_any(),
-        DialogLoadError::Forbidden => message(Key::DialogForbidden).into_any(),
-        DialogLoadError::NotFound => message(Key::DialogNotFound).into_any(),
+        DialogLoadError::Deleted => message(DialogKey::DialogDeleted).into_any(),
+        DialogLoadError::Forbidden => message(DialogKey::DialogForbidden).into_any(),
+        DialogLoadError::NotFound => message(DialogKey::DialogNotFound).into_any(),
         DialogLoadError::AuthLevelTooLow => {
             let login = move || {
                 let here = path_with_query(&location.pathname.get(), &location.search.get());
@@ -46,10 +46,10 @@ pub fn DialogLoadNotice(
             };
             view! {
                 <div class="notice notice--error" role="alert">
-                    <p class="notice__message">{i18n.tr(Key::DialogAuthLevel)}</p>
-                    <p>{i18n.tr(Key::DialogAuthLevelHelp)}</p>
+                    <p class="notice__message">{i18n.tr(DialogKey::DialogAuthLevel)}</p>
+                    <p>{i18n.tr(DialogKey::DialogAuthLevelHelp)}</p>
                     <a class="button button--primary" href=login rel="external">
-                        {i18n.tr(Key::LogInHigherLevel)}
+                        {i18n.tr(DialogKey::LogInHigherLevel)}
                     </a>
                 </div>
             }

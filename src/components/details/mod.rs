@@ -101,7 +101,7 @@ pub fn StatusRegion(
                                             class="button"
                                             on:click=move |_| undo.run(())
                                         >
-                                            {i18n.tr(crate::i18n::Key::Undo)}
+                                            {i18n.tr(crate::i18n::DialogKey::Undo)}
                                         </button>
                                     }
                                 })}

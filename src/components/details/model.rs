@@ -8,7 +8,7 @@ use altinn::{
 };
 
 use crate::api::dialog_content::Block;
-use crate::i18n::Key;
+use crate::i18n::DialogKey;
 
 /// How many GUI actions show as buttons before the rest go into "More actions".
 pub const VISIBLE_ACTIONS: usize = 3;
@@ -85,22 +85,22 @@ pub enum LabelMove {
 
 impl LabelMove {
     /// The button text.
-    pub fn key(self) -> Key {
+    pub fn key(self) -> DialogKey {
         match self {
-            LabelMove::ToArchive => Key::MoveToArchive,
-            LabelMove::ToBin => Key::MoveToBin,
-            LabelMove::ToInbox => Key::RestoreToInbox,
-            LabelMove::MarkUnread => Key::MarkAsUnread,
+            LabelMove::ToArchive => DialogKey::MoveToArchive,
+            LabelMove::ToBin => DialogKey::MoveToBin,
+            LabelMove::ToInbox => DialogKey::RestoreToInbox,
+            LabelMove::MarkUnread => DialogKey::MarkAsUnread,
         }
     }
 
     /// What to tell the user once it is done.
-    pub fn done_key(self) -> Key {
+    pub fn done_key(self) -> DialogKey {
         match self {
-            LabelMove::ToArchive => Key::MovedToArchive,
-            LabelMove::ToBin => Key::MovedToBin,
-            LabelMove::ToInbox => Key::RestoredToInbox,
-            LabelMove::MarkUnread => Key::MarkedAsUnread,
+            LabelMove::ToArchive => DialogKey::MovedToArchive,
+            LabelMove::ToBin => DialogKey::MovedToBin,
+            LabelMove::ToInbox => DialogKey::RestoredToInbox,
+            LabelMove::MarkUnread => DialogKey::MarkedAsUnread,
         }
     }
 
@@ -180,7 +180,7 @@ pub fn apply_change(
 }
 
 /// A media type in words ("PDF document"), or `None` when we have no word for it.
-pub fn media_type_key(media_type: &str) -> Option<Key> {
+pub fn media_type_key(media_type: &str) -> Option<DialogKey> {
     let essence = media_type
         .split(';')
         .next()
@@ -188,20 +188,20 @@ pub fn media_type_key(media_type: &str) -> Option<Key> {
         .trim()
         .to_ascii_lowercase();
     let key = match essence.as_str() {
-        "application/pdf" => Key::MediaPdf,
-        "text/csv" => Key::MediaCsv,
-        "text/plain" => Key::MediaText,
-        "text/html" => Key::MediaHtml,
-        "application/json" => Key::MediaJson,
-        "application/xml" | "text/xml" => Key::MediaXml,
-        "application/zip" | "application/x-zip-compressed" => Key::MediaZip,
+        "application/pdf" => DialogKey::MediaPdf,
+        "text/csv" => DialogKey::MediaCsv,
+        "text/plain" => DialogKey::MediaText,
+        "text/html" => DialogKey::MediaHtml,
+        "application/json" => DialogKey::MediaJson,
+        "application/xml" | "text/xml" => DialogKey::MediaXml,
+        "application/zip" | "application/x-zip-compressed" => DialogKey::MediaZip,
         "application/msword"
         | "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-        | "application/vnd.oasis.opendocument.text" => Key::MediaWord,
+        | "application/vnd.oasis.opendocument.text" => DialogKey::MediaWord,
         "application/vnd.ms-excel"
         | "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        | "application/vnd.oasis.opendocument.spreadsheet" => Key::MediaSpreadsheet,
-        _ if essence.starts_with("image/") => Key::MediaImage,
+        | "application/vnd.oasis.opendocument.spreadsheet" => DialogKey::MediaSpreadsheet,
+        _ if essence.starts_with("image/") => DialogKey::MediaImage,
         _ => return None,
     };
     Some(key)
@@ -279,42 +279,42 @@ pub fn opens_new_tab(href: &str) -> bool {
 }
 
 /// The word for a transmission type.
-pub fn transmission_type_key(kind: &DialogTransmissionType) -> Key {
+pub fn transmission_type_key(kind: &DialogTransmissionType) -> DialogKey {
     match kind {
-        DialogTransmissionType::Information => Key::TxInformation,
-        DialogTransmissionType::Acceptance => Key::TxAcceptance,
-        DialogTransmissionType::Rejection => Key::TxRejection,
-        DialogTransmissionType::Request => Key::TxRequest,
-        DialogTransmissionType::Alert => Key::TxAlert,
-        DialogTransmissionType::Decision => Key::TxDecision,
-        DialogTransmissionType::Submission => Key::TxSubmission,
-        DialogTransmissionType::Correction => Key::TxCorrection,
-        DialogTransmissionType::Unknown(_) => Key::TxOther,
+        DialogTransmissionType::Information => DialogKey::TxInformation,
+        DialogTransmissionType::Acceptance => DialogKey::TxAcceptance,
+        DialogTransmissionType::Rejection => DialogKey::TxRejection,
+        DialogTransmissionType::Request => DialogKey::TxRequest,
+        DialogTransmissionType::Alert => DialogKey::TxAlert,
+        DialogTransmissionType::Decision => DialogKey::TxDecision,
+        DialogTransmissionType::Submission => DialogKey::TxSubmission,
+        DialogTransmissionType::Correction => DialogKey::TxCorrection,
+        DialogTransmissionType::Unknown(_) => DialogKey::TxOther,
     }
 }
 
 /// The words for an activity type.
-pub fn activity_type_key(kind: &DialogActivityType) -> Key {
+pub fn activity_type_key(kind: &DialogActivityType) -> DialogKey {
     use DialogActivityType as A;
     match kind {
-        A::DialogCreated => Key::ActCreated,
-        A::DialogClosed => Key::ActClosed,
-        A::Information => Key::ActInformation,
-        A::TransmissionOpened => Key::ActTransmissionOpened,
-        A::PaymentMade => Key::ActPaymentMade,
-        A::SignatureProvided => Key::ActSignatureProvided,
-        A::DialogOpened => Key::ActOpened,
-        A::DialogDeleted => Key::ActDeleted,
-        A::DialogRestored => Key::ActRestored,
-        A::SentToSigning => Key::ActSentToSigning,
-        A::SentToFormFill => Key::ActSentToFormFill,
-        A::SentToSendIn => Key::ActSentToSendIn,
-        A::SentToPayment => Key::ActSentToPayment,
-        A::FormSubmitted => Key::ActFormSubmitted,
-        A::FormSaved => Key::ActFormSaved,
-        A::CorrespondenceOpened => Key::ActCorrespondenceOpened,
-        A::CorrespondenceConfirmed => Key::ActCorrespondenceConfirmed,
-        A::Unknown(_) => Key::ActOther,
+        A::DialogCreated => DialogKey::ActCreated,
+        A::DialogClosed => DialogKey::ActClosed,
+        A::Information => DialogKey::ActInformation,
+        A::TransmissionOpened => DialogKey::ActTransmissionOpened,
+        A::PaymentMade => DialogKey::ActPaymentMade,
+        A::SignatureProvided => DialogKey::ActSignatureProvided,
+        A::DialogOpened => DialogKey::ActOpened,
+        A::DialogDeleted => DialogKey::ActDeleted,
+        A::DialogRestored => DialogKey::ActRestored,
+        A::SentToSigning => DialogKey::ActSentToSigning,
+        A::SentToFormFill => DialogKey::ActSentToFormFill,
+        A::SentToSendIn => DialogKey::ActSentToSendIn,
+        A::SentToPayment => DialogKey::ActSentToPayment,
+        A::FormSubmitted => DialogKey::ActFormSubmitted,
+        A::FormSaved => DialogKey::ActFormSaved,
+        A::CorrespondenceOpened => DialogKey::ActCorrespondenceOpened,
+        A::CorrespondenceConfirmed => DialogKey::ActCorrespondenceConfirmed,
+        A::Unknown(_) => DialogKey::ActOther,
     }
 }
 
@@ -429,12 +429,12 @@ mod tests {
 
     #[wasm_bindgen_test(unsupported = test)]
     fn media_types_in_words() {
-        assert_eq!(media_type_key("application/pdf"), Some(Key::MediaPdf));
+        assert_eq!(media_type_key("application/pdf"), Some(DialogKey::MediaPdf));
         assert_eq!(
             media_type_key("text/csv; charset=utf-8"),
-            Some(Key::MediaCsv)
+            Some(DialogKey::MediaCsv)
         );
-        assert_eq!(media_type_key("IMAGE/PNG"), Some(Key::MediaImage));
+        assert_eq!(media_type_key("IMAGE/PNG"), Some(DialogKey::MediaImage));
         assert_eq!(media_type_key("application/x-unknown"), None);
     }
 

@@ -11,7 +11,7 @@ use super::content::RenderedBlocks;
 use super::history::{Moment, actor_name};
 use super::model::transmission_type_key;
 use crate::api::dialog_content::{ContentRef, get_content};
-use crate::i18n::{Key, use_i18n};
+use crate::i18n::{DialogKey, Key, use_i18n};
 use crate::load::load;
 
 /// How many transmissions show before "Show all".
@@ -29,7 +29,7 @@ pub fn Transmissions(
 ) -> impl IntoView {
     let i18n = use_i18n();
     if transmissions.is_empty() {
-        return view! { <p class="muted">{i18n.tr(Key::NoTransmissions)}</p> }.into_any();
+        return view! { <p class="muted">{i18n.tr(DialogKey::NoTransmissions)}</p> }.into_any();
     }
     transmissions.sort_by_key(|t| std::cmp::Reverse(t.created_at));
     let total = transmissions.len();
@@ -71,12 +71,12 @@ pub fn Transmissions(
         })
         .collect_view();
     view! {
-        <ol class="timeline" aria-label=i18n.tr(Key::Transmissions)>
+        <ol class="timeline" aria-label=i18n.tr(DialogKey::Transmissions)>
             {items}
         </ol>
         <Show when=more_hidden>
             <button type="button" class="button" on:click=reveal>
-                {move || i18n.tf(Key::ShowAll, &[("n", &total.to_string())])}
+                {move || i18n.tf(DialogKey::ShowAll, &[("n", &total.to_string())])}
             </button>
         </Show>
     }
@@ -154,7 +154,7 @@ fn TransmissionItem(
     let attachments = t.attachments.clone();
     let attachment_label = Signal::derive({
         let title = title.clone();
-        move || format!("{} – {}", i18n.t(Key::Attachments), title())
+        move || format!("{} – {}", i18n.t(DialogKey::Attachments), title())
     });
     view! {
         <article class="transmission" id=format!("transmission-{}", t.id) tabindex="-1">
@@ -168,7 +168,7 @@ fn TransmissionItem(
             </p>
             {move || summary().map(|s| view! { <p class="transmission__summary">{s}</p> })}
             {(!t.is_authorized)
-                .then(|| view! { <p class="muted">{i18n.tr(Key::TxNotAuthorized)}</p> })}
+                .then(|| view! { <p class="muted">{i18n.tr(DialogKey::TxNotAuthorized)}</p> })}
             {has_content
                 .then(|| {
                     view! {
@@ -180,13 +180,13 @@ fn TransmissionItem(
                             on:click=move |_| open.update(|o| *o = !*o)
                         >
                             {move || {
-                                if open.get() { i18n.t(Key::HideContent) } else { i18n.t(Key::ShowContent) }
+                                if open.get() { i18n.t(DialogKey::HideContent) } else { i18n.t(DialogKey::ShowContent) }
                             }}
                         </button>
                         <div id=content_id.clone() class="transmission__content" hidden=move || !open.get()>
                             {move || match content.get() {
                                 None | Some(None) if open.get() => {
-                                    view! { <p role="status">{i18n.tr(Key::LoadingContent)}</p> }.into_any()
+                                    view! { <p role="status">{i18n.tr(DialogKey::LoadingContent)}</p> }.into_any()
                                 }
                                 None | Some(None) => ().into_any(),
                                 Some(Some(Ok(rendered))) => {
@@ -195,7 +195,7 @@ fn TransmissionItem(
                                 Some(Some(Err(_))) => {
                                     view! {
                                         <p class="notice notice--error" role="alert">
-                                            {i18n.tr(Key::ContentFailed)}
+                                            {i18n.tr(DialogKey::ContentFailed)}
                                         </p>
                                     }
                                         .into_any()

@@ -109,9 +109,10 @@ async fn party_picker_opens_moves_chooses_and_closes() {
         button.get_attribute("aria-expanded").as_deref(),
         Some("false")
     );
-    let list = by_id("party-picker-list");
     let popup = by_id("party-picker-popup");
     assert!(popup.hidden());
+    // The list is drawn on the first opening (its code may be a module fetched on demand).
+    assert!(document().get_element_by_id("party-picker-list").is_none());
 
     button.click();
     tick().await;
@@ -120,6 +121,9 @@ async fn party_picker_opens_moves_chooses_and_closes() {
         Some("true")
     );
     assert!(!popup.hidden());
+    let list = by_id("party-picker-list");
+    let focused = document().active_element().map(|el| el.id());
+    assert_eq!(focused.as_deref(), Some("party-picker-filter"));
     let options = list.query_selector_all("[role=option]").expect("options");
     // The user, "All organisations", "All persons", two organisations, one person.
     assert_eq!(options.length(), 6);

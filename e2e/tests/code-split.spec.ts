@@ -4,7 +4,8 @@ import { dialogList, logInAsOla } from './inbox-helpers';
 // The release build cuts pages the first screen does not need into wasm modules of their own
 // (`lazy_page!` in src/app.rs, scripts/split/): the start page and the inbox load without
 // them, the dialog page's module is fetched in the background once dialogs are listed, and
-// the others when their page is first shown.
+// the others when their page is first shown. The party picker's list is one too, fetched in
+// the background once the picker is shown.
 
 const MODULE = /\/(split-[a-z-]+)-[0-9a-f]{16}\.wasm$/;
 
@@ -66,4 +67,51 @@ test('a page whose module cannot be fetched says so, and "Reload" brings it', as
   await page.unroute(/\/split-saved-searches-view-[0-9a-f]{16}\.wasm$/);
   await page.getByRole('button', { name: 'Reload' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Saved searches' })).toBeVisible();
+});
+
+test("the party list's module is fetched in the background, and opens with focus in its filter box", async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('response', (response) => {
+    const name = MODULE.exec(new URL(response.url()).pathname)?.[1];
+    if (name && response.ok()) fetched.push(name);
+  });
+  await logInAsOla(page);
+  await expect(dialogList(page).getByRole('link').first()).toBeVisible();
+  await expect.poll(() => fetched).toContain('split-party-list-view');
+  const button = page.getByRole('button', { name: 'Choose party' });
+  await button.click();
+  // Already here: the list opens with focus in its filter box.
+  await expect(page.getByRole('combobox', { name: 'Filter parties' })).toBeFocused();
+  await expect(page.getByRole('listbox', { name: 'Parties' }).getByRole('option').first()).toContainText('Nordmann Ola');
+  expect(fetched.filter((name) => name === 'split-party-list-view')).toHaveLength(1);
+});
+
+test('a party list that cannot be fetched is explained, and the next opening tries again', async ({ page }) => {
+  const list = /\/split-party-list-view-[0-9a-f]{16}\.wasm$/;
+  await page.route(list, (route) => route.abort('internetdisconnected'));
+  await logInAsOla(page);
+  await expect(dialogList(page).getByRole('link').first()).toBeVisible();
+  const button = page.getByRole('button', { name: 'Choose party' });
+  await button.click();
+  await expect(page.getByRole('alert')).toHaveText(
+    'The list of parties could not be loaded. Check your connection and open the list again, or reload the page.',
+  );
+  await expect(page.getByRole('listbox', { name: 'Parties' })).toHaveCount(0);
+  // Escape closes it from the button, which keeps focus; the inbox works meanwhile.
+  await expect(button).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(button).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByRole('alert')).toBeHidden();
+  await expect(dialogList(page).getByRole('link').first()).toBeVisible();
+
+  // Online again: the next opening fetches the list, and it works by keyboard.
+  await page.unroute(list);
+  await button.press('ArrowDown');
+  const filter = page.getByRole('combobox', { name: 'Filter parties' });
+  await expect(filter).toBeFocused();
+  await filter.fill('nordmann');
+  await expect(page.getByRole('listbox', { name: 'Parties' }).getByRole('option')).toHaveCount(2);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('listbox', { name: 'Parties' })).toBeHidden();
+  await expect(button).toBeFocused();
 });

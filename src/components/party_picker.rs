@@ -8,9 +8,15 @@
 //! chooses, Escape closes; focus returns to the button after Escape or a choice.
 //!
 //! Only the rows in view are rendered (fixed row height), so 15,000 parties stay fast.
+//!
+//! The popup's list is code the first screen does not need: the release build fetches it as
+//! a module of its own (`wasm_split`, as the pages in `app.rs`), in the background once the
+//! browser is idle after showing the picker, or at the latest when the popup first opens. A
+//! module that cannot be fetched is explained in the popup, and the next opening tries again.
 
 use leptos::html;
 use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::{Key, use_i18n};
@@ -59,14 +65,185 @@ pub fn PartyPicker(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let open = RwSignal::new(false);
+    // Counts the openings until the list's code has arrived: each draws the list again, so a
+    // module that could not be fetched is tried again. Zero: never opened, nothing drawn.
+    let attempt = RwSignal::new(0u32);
+    let loaded = StoredValue::new(false);
+    let button_ref = NodeRef::<html::Button>::new();
+    let root_ref = NodeRef::<html::Div>::new();
+    preload_party_list();
+
+    let label_of = move |urn: &str| -> Option<String> {
+        match urn {
+            ALL_ORGANISATIONS => Some(i18n.t(Key::PartyAllOrganisations).to_owned()),
+            ALL_PERSONS => Some(i18n.t(Key::PartyAllPersons).to_owned()),
+            _ => parties.with(|rows| {
+                rows.iter()
+                    .find(|row| row.urn == urn)
+                    .map(|row| row.name.clone())
+            }),
+        }
+    };
+    let current_name = move || selected.get().and_then(|urn| label_of(&urn));
+
+    let close = Callback::new(move |refocus: bool| {
+        open.set(false);
+        if refocus && let Some(button) = button_ref.get_untracked() {
+            let _ = button.focus();
+        }
+    });
+    let show = move || {
+        if !loaded.get_value() {
+            attempt.update(|n| *n += 1);
+        }
+        open.set(true);
+    };
+    // Close when focus leaves the picker (but not when it moves between its own parts).
+    let on_focus_out = move |ev: web_sys::FocusEvent| {
+        let inside = ev
+            .related_target()
+            .and_then(|target| target.dyn_into::<web_sys::Node>().ok())
+            .zip(root_ref.get_untracked())
+            .is_some_and(|(target, root)| root.contains(Some(&target)));
+        if !inside {
+            open.set(false);
+        }
+    };
+    let list = ListProps {
+        parties,
+        selected,
+        on_select,
+        open,
+        close,
+    };
+    let popup = move || {
+        (attempt.get() > 0).then(|| {
+            Suspend::new(async move {
+                let view = list_view(list).await;
+                if view.is_ok() {
+                    loaded.set_value(true);
+                }
+                view.unwrap_or_else(|_| {
+                    view! {
+                        <p class="party-picker__failed" role="alert">
+                            {i18n.tr(Key::PartyListFailed)}
+                        </p>
+                    }
+                    .into_any()
+                })
+            })
+        })
+    };
+
+    view! {
+        // Escape closes from the button too (e.g. when the list could not be loaded).
+        <div
+            class="party-picker"
+            node_ref=root_ref
+            on:focusout=on_focus_out
+            on:keydown=move |ev: web_sys::KeyboardEvent| {
+                if ev.key() == "Escape" && open.get_untracked() {
+                    ev.prevent_default();
+                    close.run(true);
+                }
+            }
+        >
+            <p class="party-picker__current" id=CURRENT_ID>
+                <span class="party-picker__label">{i18n.tr(Key::ActingFor)}</span>
+                " "
+                <strong>
+                    {move || current_name().unwrap_or_else(|| i18n.t(Key::UnknownParty).to_owned())}
+                </strong>
+            </p>
+            <button
+                type="button"
+                id=BUTTON_ID
+                class="button party-picker__button"
+                node_ref=button_ref
+                aria-haspopup="listbox"
+                aria-expanded=move || open.get().to_string()
+                aria-controls=POPUP_ID
+                aria-describedby=CURRENT_ID
+                on:click=move |_| if open.get_untracked() { close.run(true) } else { show() }
+                on:keydown=move |ev: web_sys::KeyboardEvent| {
+                    if matches!(ev.key().as_str(), "ArrowDown" | "ArrowUp") {
+                        ev.prevent_default();
+                        show();
+                    }
+                }
+            >
+                {i18n.tr(Key::ChooseParty)}
+            </button>
+            <div id=POPUP_ID class="party-picker__popup" hidden=move || !open.get()>
+                {popup}
+            </div>
+        </div>
+    }
+}
+
+/// What the popup's list needs from the picker.
+#[derive(Clone, Copy)]
+struct ListProps {
+    parties: Signal<Vec<PartyEntry>>,
+    selected: Signal<Option<String>>,
+    on_select: Callback<String>,
+    /// Whether the popup is open; the list starts afresh and takes focus each time it opens.
+    open: RwSignal<bool>,
+    /// Closes the popup; `true` puts focus back on the button.
+    close: Callback<bool>,
+}
+
+/// Fetches the list's module ahead of need, at the browser's next idle moment after the
+/// picker is shown, so the first opening waits for nothing. Nothing to fetch in unsplit
+/// builds.
+fn preload_party_list() {
+    #[cfg(portal_split)]
+    request_idle_callback(|| {
+        leptos::task::spawn_local(async {
+            // A failure is met again, and explained, when the popup opens.
+            let _ = preload_party_list_view().await;
+        });
+    });
+}
+
+/// The popup's filter box and list, drawn by code fetched on first use.
+#[cfg_attr(
+    portal_split,
+    leptos::wasm_split::wasm_split(
+        party_list_view,
+        wasm_split_path = ::leptos::wasm_split,
+        preload(preload_party_list_view),
+        fallible
+    )
+)]
+fn draw_list(list: ListProps) -> Result<AnyView, SplitLoaderError> {
+    Ok(party_list(list).into_any())
+}
+
+async fn list_view(list: ListProps) -> Result<AnyView, SplitLoaderError> {
+    #[cfg(portal_split)]
+    let view = draw_list(list).await;
+    #[cfg(not(portal_split))]
+    let view = draw_list(list);
+    view
+}
+
+/// The filter box, the "Show deleted" toggle, the match count and the (windowed) listbox.
+fn party_list(list: ListProps) -> impl IntoView {
+    let ListProps {
+        parties,
+        selected,
+        on_select,
+        open,
+        close,
+    } = list;
+    let i18n = use_i18n();
     let active = RwSignal::new(0usize);
     let filter = RwSignal::new(String::new());
     let show_deleted = RwSignal::new(false);
     let scroll_top = RwSignal::new(0i32);
-    let button_ref = NodeRef::<html::Button>::new();
     let input_ref = NodeRef::<html::Input>::new();
     let viewport_ref = NodeRef::<html::Div>::new();
-    let root_ref = NodeRef::<html::Div>::new();
 
     let has_deleted = Memo::new(move |_| parties.with(|rows| rows.iter().any(|r| r.is_deleted)));
     // The options shown: filtered, deleted ones only on request, "all" choices first.
@@ -110,19 +287,6 @@ pub fn PartyPicker(
         })
     });
 
-    let label_of = move |urn: &str| -> Option<String> {
-        match urn {
-            ALL_ORGANISATIONS => Some(i18n.t(Key::PartyAllOrganisations).to_owned()),
-            ALL_PERSONS => Some(i18n.t(Key::PartyAllPersons).to_owned()),
-            _ => parties.with(|rows| {
-                rows.iter()
-                    .find(|row| row.urn == urn)
-                    .map(|row| row.name.clone())
-            }),
-        }
-    };
-    let current_name = move || selected.get().and_then(|urn| label_of(&urn));
-
     let urn_of = move |choice: &Choice| -> Option<(String, bool)> {
         match choice {
             Choice::All(urn) => Some(((*urn).to_owned(), true)),
@@ -153,34 +317,10 @@ pub fn PartyPicker(
         active.set(index);
         scroll_to(index);
     };
-    let show = move || {
-        filter.set(String::new());
-        let position = selected.get_untracked().and_then(|urn| {
-            choices.with_untracked(|list| {
-                list.iter()
-                    .position(|c| urn_of(c).is_some_and(|(u, _)| u == urn))
-            })
-        });
-        open.set(true);
-        let index = position.unwrap_or(0);
-        active.set(index);
-        request_animation_frame(move || {
-            if let Some(input) = input_ref.get_untracked() {
-                let _ = input.focus();
-            }
-            scroll_to(index);
-        });
-    };
-    let close = move |refocus: bool| {
-        open.set(false);
-        if refocus && let Some(button) = button_ref.get_untracked() {
-            let _ = button.focus();
-        }
-    };
     let choose = move |index: usize| {
         let choice = choices.with_untracked(|list| list.get(index).cloned());
         if let Some((urn, true)) = choice.as_ref().and_then(urn_of) {
-            close(true);
+            close.run(true);
             on_select.run(urn);
         }
     };
@@ -196,22 +336,32 @@ pub fn PartyPicker(
             "PageDown" => move_to((current + VISIBLE_ROWS).min(last)),
             "PageUp" => move_to(current.saturating_sub(VISIBLE_ROWS)),
             "Enter" => choose(current),
-            "Escape" => close(true),
             _ => return,
         }
         ev.prevent_default();
     };
-    // Close when focus leaves the picker (but not when it moves between its own parts).
-    let on_focus_out = move |ev: web_sys::FocusEvent| {
-        let inside = ev
-            .related_target()
-            .and_then(|target| target.dyn_into::<web_sys::Node>().ok())
-            .zip(root_ref.get_untracked())
-            .is_some_and(|(target, root)| root.contains(Some(&target)));
-        if !inside {
-            open.set(false);
+    // Each opening starts afresh: an empty filter, the chosen party active and in view, focus
+    // in the filter box. (The first opening may come before this code arrived: it runs then.)
+    Effect::new(move |_| {
+        if !open.get() {
+            return;
         }
-    };
+        filter.set(String::new());
+        let position = selected.get_untracked().and_then(|urn| {
+            choices.with_untracked(|list| {
+                list.iter()
+                    .position(|c| urn_of(c).is_some_and(|(u, _)| u == urn))
+            })
+        });
+        let index = position.unwrap_or(0);
+        active.set(index);
+        request_animation_frame(move || {
+            if let Some(input) = input_ref.get_untracked() {
+                let _ = input.focus();
+            }
+            scroll_to(index);
+        });
+    });
 
     // Only the rows in (or near) view are rendered.
     let window = move || {
@@ -285,115 +435,82 @@ pub fn PartyPicker(
     };
 
     view! {
-        <div class="party-picker" node_ref=root_ref on:focusout=on_focus_out>
-            <p class="party-picker__current" id=CURRENT_ID>
-                <span class="party-picker__label">{i18n.tr(Key::ActingFor)}</span>
-                " "
-                <strong>
-                    {move || current_name().unwrap_or_else(|| i18n.t(Key::UnknownParty).to_owned())}
-                </strong>
-            </p>
-            <button
-                type="button"
-                id=BUTTON_ID
-                class="button party-picker__button"
-                node_ref=button_ref
-                aria-haspopup="listbox"
+        <div class="party-picker__inner" on:keydown=on_key>
+        <div class="party-picker__tools">
+            <input
+                id=FILTER_ID
+                class="input party-picker__filter"
+                type="text"
+                role="combobox"
+                autocomplete="off"
+                node_ref=input_ref
+                aria-label=i18n.tr(Key::PartyFilter)
+                placeholder=i18n.tr(Key::PartyFilterHint)
+                aria-autocomplete="list"
+                aria-controls=LIST_ID
                 aria-expanded=move || open.get().to_string()
-                aria-controls=POPUP_ID
-                aria-describedby=CURRENT_ID
-                on:click=move |_| if open.get_untracked() { close(true) } else { show() }
-                on:keydown=move |ev: web_sys::KeyboardEvent| {
-                    if matches!(ev.key().as_str(), "ArrowDown" | "ArrowUp") {
-                        ev.prevent_default();
-                        show();
-                    }
+                aria-activedescendant=move || {
+                    (open.get() && choices.with(|c| !c.is_empty()))
+                        .then(|| option_id(active.get()))
                 }
-            >
-                {i18n.tr(Key::ChooseParty)}
-            </button>
-            <div
-                id=POPUP_ID
-                class="party-picker__popup"
-                hidden=move || !open.get()
-                on:keydown=on_key
-            >
-                <div class="party-picker__tools">
+                prop:value=move || filter.get()
+                on:input=move |ev| {
+                    filter.set(event_target_value(&ev));
+                    active.set(0);
+                    scroll_to(0);
+                }
+            />
+            <Show when=move || has_deleted.get()>
+                <label class="party-picker__deleted">
                     <input
-                        id=FILTER_ID
-                        class="input party-picker__filter"
-                        type="text"
-                        role="combobox"
-                        autocomplete="off"
-                        node_ref=input_ref
-                        aria-label=i18n.tr(Key::PartyFilter)
-                        placeholder=i18n.tr(Key::PartyFilterHint)
-                        aria-autocomplete="list"
-                        aria-controls=LIST_ID
-                        aria-expanded=move || open.get().to_string()
-                        aria-activedescendant=move || {
-                            (open.get() && choices.with(|c| !c.is_empty()))
-                                .then(|| option_id(active.get()))
-                        }
-                        prop:value=move || filter.get()
-                        on:input=move |ev| {
-                            filter.set(event_target_value(&ev));
+                        type="checkbox"
+                        prop:checked=move || show_deleted.get()
+                        on:change=move |ev| {
+                            show_deleted.set(event_target_checked(&ev));
                             active.set(0);
-                            scroll_to(0);
                         }
                     />
-                    <Show when=move || has_deleted.get()>
-                        <label class="party-picker__deleted">
-                            <input
-                                type="checkbox"
-                                prop:checked=move || show_deleted.get()
-                                on:change=move |ev| {
-                                    show_deleted.set(event_target_checked(&ev));
-                                    active.set(0);
-                                }
-                            />
-                            " "
-                            {i18n.tr(Key::PartyShowDeleted)}
-                        </label>
-                    </Show>
-                </div>
-                <p class="party-picker__count" role="status">
-                    {move || {
-                        let n = choices.with(Vec::len);
-                        if n == 0 {
-                            i18n.t(Key::PartyNoMatch).to_owned()
-                        } else if filter.with(|f| f.trim().is_empty()) {
-                            String::new()
-                        } else {
-                            i18n.count(Key::PartyOneMatch, Key::PartyMatches, n)
-                        }
-                    }}
-                </p>
-                // Focusable so keyboard users can scroll it too (the options themselves are
-                // reached with aria-activedescendant from the filter box).
-                <div
-                    class="party-picker__viewport"
-                    tabindex="0"
-                    node_ref=viewport_ref
-                    style:max-height=format!("{viewport_height}px")
-                    on:scroll=move |_| {
-                        if let Some(viewport) = viewport_ref.get_untracked() {
-                            scroll_top.set(viewport.scroll_top());
-                        }
-                    }
-                >
-                    <ul
-                        id=LIST_ID
-                        class="party-picker__list"
-                        role="listbox"
-                        tabindex="-1"
-                        aria-label=i18n.tr(Key::Parties)
-                        style:height=move || format!("{}px", choices.with(Vec::len) as i32 * ROW_HEIGHT)
-                    >
-                        <Show when=move || open.get()>{options}</Show>
-                    </ul>
-                </div>
-            </div>
+                    " "
+                    {i18n.tr(Key::PartyShowDeleted)}
+                </label>
+            </Show>
+        </div>
+        <p class="party-picker__count" role="status">
+            {move || {
+                let n = choices.with(Vec::len);
+                if n == 0 {
+                    i18n.t(Key::PartyNoMatch).to_owned()
+                } else if filter.with(|f| f.trim().is_empty()) {
+                    String::new()
+                } else {
+                    i18n.count(Key::PartyOneMatch, Key::PartyMatches, n)
+                }
+            }}
+        </p>
+        // Focusable so keyboard users can scroll it too (the options themselves are
+        // reached with aria-activedescendant from the filter box).
+        <div
+            class="party-picker__viewport"
+            tabindex="0"
+            node_ref=viewport_ref
+            style:max-height=format!("{viewport_height}px")
+            on:scroll=move |_| {
+                if let Some(viewport) = viewport_ref.get_untracked() {
+                    scroll_top.set(viewport.scroll_top());
+                }
+            }
+        >
+            <ul
+                id=LIST_ID
+                class="party-picker__list"
+                role="listbox"
+                tabindex="-1"
+                aria-label=i18n.tr(Key::Parties)
+                style:height=move || format!("{}px", choices.with(Vec::len) as i32 * ROW_HEIGHT)
+            >
+                <Show when=move || open.get()>{options}</Show>
+            </ul>
+        </div>
         </div>
     }
 }

@@ -283,6 +283,12 @@ texts! {
         "Namn eller organisasjonsnummer",
         "Name or organisation number",
     ],
+    /// The party list's code could not be fetched (offline, or a new release replaced it).
+    PartyListFailed => [
+        "Listen over aktører kunne ikke lastes. Sjekk nettforbindelsen og åpne listen på nytt, eller last inn siden på nytt.",
+        "Lista over aktørar kunne ikkje lastast. Sjekk nettsambandet og opne lista på nytt, eller last inn sida på nytt.",
+        "The list of parties could not be loaded. Check your connection and open the list again, or reload the page.",
+    ],
     PartyShowDeleted => ["Vis slettede", "Vis sletta", "Show deleted"],
     PartyAllOrganisations => ["Alle virksomheter", "Alle verksemder", "All organisations"],
     PartyAllPersons => ["Alle personer", "Alle personar", "All persons"],

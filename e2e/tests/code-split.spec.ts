@@ -115,3 +115,23 @@ test('a party list that cannot be fetched is explained, and the next opening tri
   await expect(page.getByRole('listbox', { name: 'Parties' })).toBeHidden();
   await expect(button).toBeFocused();
 });
+
+test('while the party list is still on its way, the popup says it is loading', async ({ page }) => {
+  const list = /\/split-party-list-view-[0-9a-f]{16}\.wasm$/;
+  // A slow network: the module arrives only when the test lets it.
+  let arrive = () => {};
+  const arrived = new Promise<void>((resolve) => (arrive = resolve));
+  await page.route(list, async (route) => {
+    await arrived;
+    await route.continue();
+  });
+  await logInAsOla(page);
+  await expect(dialogList(page).getByRole('link').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Choose party' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Loading parties …' })).toBeVisible();
+  await expect(page.getByRole('listbox', { name: 'Parties' })).toHaveCount(0);
+  arrive();
+  await expect(page.getByRole('combobox', { name: 'Filter parties' })).toBeFocused();
+  await expect(page.getByRole('listbox', { name: 'Parties' }).getByRole('option').first()).toContainText('Nordmann Ola');
+  await expect(page.getByRole('status').filter({ hasText: 'Loading parties …' })).toHaveCount(0);
+});

@@ -69,6 +69,8 @@ pub fn PartyPicker(
     // module that could not be fetched is tried again. Zero: never opened, nothing drawn.
     let attempt = RwSignal::new(0u32);
     let loaded = StoredValue::new(false);
+    // The list's code is awaited (the popup says so).
+    let waiting = RwSignal::new(false);
     let button_ref = NodeRef::<html::Button>::new();
     let root_ref = NodeRef::<html::Div>::new();
     preload_party_list();
@@ -94,6 +96,7 @@ pub fn PartyPicker(
     });
     let show = move || {
         if !loaded.get_value() {
+            waiting.set(true);
             attempt.update(|n| *n += 1);
         }
         open.set(true);
@@ -120,6 +123,7 @@ pub fn PartyPicker(
         (attempt.get() > 0).then(|| {
             Suspend::new(async move {
                 let view = list_view(list).await;
+                waiting.set(false);
                 if view.is_ok() {
                     loaded.set_value(true);
                 }
@@ -175,6 +179,12 @@ pub fn PartyPicker(
                 {i18n.tr(Key::ChooseParty)}
             </button>
             <div id=POPUP_ID class="party-picker__popup" hidden=move || !open.get()>
+                // Shown only while the list's code is still on its way (a slow network).
+                <Show when=move || waiting.get()>
+                    <p class="party-picker__count" role="status">
+                        {i18n.tr(Key::LoadingParties)}
+                    </p>
+                </Show>
                 {popup}
             </div>
         </div>

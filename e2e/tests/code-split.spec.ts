@@ -5,7 +5,7 @@ import { dialogList, logInAsOla } from './inbox-helpers';
 // (`lazy_page!` in src/app.rs, scripts/split/): the start page and the inbox load without
 // them, the dialog page's module is fetched in the background once dialogs are listed, and
 // the others when their page is first shown. The party picker's list is one too, fetched in
-// the background once the picker is shown.
+// the background once the inbox lists dialogs.
 
 const MODULE = /\/(split-[a-z-]+)-[0-9a-f]{16}\.wasm$/;
 
@@ -75,9 +75,24 @@ test("the party list's module is fetched in the background, and opens with focus
     const name = MODULE.exec(new URL(response.url()).pathname)?.[1];
     if (name && response.ok()) fetched.push(name);
   });
+  await page.addInitScript(() => {
+    // When the first dialog link appears (performance.now() clock).
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('section.dialog-list a[href]')) {
+        (window as unknown as { listedAt: number }).listedAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
   await logInAsOla(page);
   await expect(dialogList(page).getByRole('link').first()).toBeVisible();
   await expect.poll(() => fetched).toContain('split-party-list-view');
+  // Requested only after the first list is on screen: it does not share the list's bandwidth.
+  const order = await page.evaluate(() => ({
+    listedAt: (window as unknown as { listedAt: number }).listedAt,
+    requested: performance.getEntriesByType('resource').find((e) => e.name.includes('/split-party-list-view-'))!.startTime,
+  }));
+  expect(order.requested).toBeGreaterThanOrEqual(order.listedAt);
   const button = page.getByRole('button', { name: 'Choose party' });
   await button.click();
   // Already here: the list opens with focus in its filter box.

@@ -11,7 +11,7 @@
 //!
 //! The popup's list is code the first screen does not need: the release build fetches it as
 //! a module of its own (`wasm_split`, as the pages in `app.rs`), in the background once the
-//! browser is idle after showing the picker, or at the latest when the popup first opens. A
+//! inbox has listed its dialogs and the browser is idle, or at the latest when the popup first opens. A
 //! module that cannot be fetched is explained in the popup, and the next opening tries again.
 
 use leptos::html;
@@ -73,7 +73,6 @@ pub fn PartyPicker(
     let waiting = RwSignal::new(false);
     let button_ref = NodeRef::<html::Button>::new();
     let root_ref = NodeRef::<html::Div>::new();
-    preload_party_list();
 
     let label_of = move |urn: &str| -> Option<String> {
         match urn {
@@ -203,10 +202,11 @@ struct ListProps {
     close: Callback<bool>,
 }
 
-/// Fetches the list's module ahead of need, at the browser's next idle moment after the
-/// picker is shown, so the first opening waits for nothing. Nothing to fetch in unsplit
-/// builds.
-fn preload_party_list() {
+/// Fetches the list's module ahead of need (the inbox does once it lists dialogs, at the
+/// browser's next idle moment: not while the first list is still on its way, whose
+/// bandwidth it would share), so the first opening waits for nothing. Nothing to fetch in
+/// unsplit builds.
+pub fn preload_party_list() {
     #[cfg(portal_split)]
     request_idle_callback(|| {
         leptos::task::spawn_local(async {

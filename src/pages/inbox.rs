@@ -266,8 +266,9 @@ pub fn InboxPage() -> impl IntoView {
                 .collect()
         })
     });
-    // Once dialogs are listed, the dialog page's module is fetched in the background: opening
-    // one then waits for nothing but its data.
+    // Once dialogs are listed, the dialog page's and the party list's modules are fetched in
+    // the background (not before: the first list would share its bandwidth): opening either
+    // then waits for nothing.
     Effect::new(move |done: Option<bool>| {
         if done == Some(true) {
             return true;
@@ -275,6 +276,7 @@ pub fn InboxPage() -> impl IntoView {
         let listed = dialog_rows.with(|rows| !rows.is_empty());
         if listed {
             crate::app::preload_dialog_page();
+            crate::components::party_picker::preload_party_list();
         }
         listed
     });

@@ -19,6 +19,10 @@ pub enum SessionStatus {
         name: String,
         /// Service desk staff (the server decides who counts).
         is_staff: bool,
+        /// The user's own party (`urn:altinn:person:identifier-no:…`) when the session has
+        /// a national identity number: the inbox searches it without waiting for the list
+        /// of parties.
+        party: Option<String>,
     },
 }
 
@@ -60,6 +64,14 @@ impl SessionState {
     pub fn is_staff(&self) -> bool {
         self.status
             .with(|s| matches!(s, SessionStatus::LoggedIn { is_staff: true, .. }))
+    }
+
+    /// The user's own party, once the server has confirmed a session that has one (tracked).
+    pub fn own_party(&self) -> Option<String> {
+        self.status.with(|s| match s {
+            SessionStatus::LoggedIn { party, .. } => party.clone(),
+            _ => None,
+        })
     }
 
     /// True when logged in and the server offers the developer API log (tracked).
@@ -131,11 +143,15 @@ pub fn session_status(session: api::Session) -> SessionStatus {
     if !session.authenticated {
         return SessionStatus::LoggedOut;
     }
+    let pid = session.pid.filter(|pid| !pid.trim().is_empty());
     SessionStatus::LoggedIn {
+        party: pid
+            .as_ref()
+            .map(|pid| format!("{}{pid}", altinn::party::PERSON_IDENTIFIER_NO)),
         name: session
             .name
             .filter(|n| !n.trim().is_empty())
-            .or(session.pid)
+            .or(pid)
             .unwrap_or_default(),
         is_staff: session.is_staff,
     }

@@ -24,6 +24,7 @@ fn mount(available: bool, lang: Lang) -> web_sys::HtmlElement {
         let session = SessionState::new(SessionStatus::LoggedIn {
             name: "Ola".into(),
             is_staff: false,
+            party: None,
         });
         session.set_api_log_available(available);
         provide_context(session);

@@ -39,6 +39,7 @@ async fn users_who_are_not_staff_get_a_translated_403_page() {
         SessionStatus::LoggedIn {
             name: "Ola".into(),
             is_staff: false,
+            party: None,
         },
         Lang::Nn,
     );

@@ -109,3 +109,57 @@ test('order, title case, hierarchy, deleted parties and type-to-filter by keyboa
   await expect(list).toBeHidden();
   await expect(button).toBeFocused();
 });
+
+test('your own dialogs are listed without waiting for the party list', async ({ page }) => {
+  const parties = await logInAsOla(page);
+  const me = parties.find((p) => p.isCurrentEndUser)!;
+  // The party list (slow for someone with thousands of parties) is held back until released.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => { release = resolve; });
+  await page.route((url) => url.pathname.endsWith('/enduser/parties'), async (route) => {
+    await released;
+    await route.continue();
+  });
+  const searches: URL[] = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.pathname.endsWith('/enduser/dialogs')) searches.push(url);
+  });
+
+  await page.goto('/inbox');
+  const mine = await search(page, [['party', me.party], ['systemLabel', 'Default'], ['orderBy', ORDER], ['limit', '50']]);
+  await expectListShows(page, mine.items);
+  await expect(page.getByRole('button', { name: 'Choose party' })).toHaveCount(0);
+
+  release();
+  await expect(page.getByRole('button', { name: 'Choose party' })).toBeVisible();
+  await expect(page.getByText(/Showing the inbox of\s*Nordmann Ola/)).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  // The party list changed nothing: one search, for the user's own party.
+  expect(searches.map((u) => u.searchParams.getAll('party'))).toEqual([[me.party]]);
+  await expectListShows(page, mine.items);
+});
+
+test('when the party list and the search fail alike, one explanation retries both', async ({ page }) => {
+  const parties = await logInAsOla(page);
+  const me = parties.find((p) => p.isCurrentEndUser)!;
+  const api = (url: URL) => /\/enduser\/(parties|dialogs)$/.test(url.pathname);
+  const failed = new Set<string>();
+  page.on('requestfailed', (r) => {
+    const url = new URL(r.url());
+    if (api(url)) failed.add(url.pathname.split('/').pop()!);
+  });
+  await page.route(api, (route) => route.abort());
+  await page.goto('/inbox');
+  await expect.poll(() => [...failed].sort()).toEqual(['dialogs', 'parties']);
+  const alert = page.getByRole('alert');
+  await expect(alert).toHaveCount(1);
+  await expect(alert).toContainText('We could not reach the service');
+
+  await page.unroute(api);
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  const mine = await search(page, [['party', me.party], ['systemLabel', 'Default'], ['orderBy', ORDER], ['limit', '50']]);
+  await expectListShows(page, mine.items);
+  await expect(page.getByRole('button', { name: 'Choose party' })).toBeVisible();
+  await expect(alert).toHaveCount(0);
+});

@@ -137,8 +137,12 @@ pub fn InboxPage() -> impl IntoView {
             _ => Vec::new(),
         })
     });
-    let slice: Memo<Option<PartySlice>> =
-        Memo::new(move |_| state.with(|s| rows.with(|rows| party_slice(&s.parties, rows))));
+    // The session's answer comes long before the party list for someone who may represent
+    // thousands of parties: the user's own dialogs are searched as soon as it is in.
+    let slice: Memo<Option<PartySlice>> = Memo::new(move |_| {
+        let own = session.own_party();
+        state.with(|s| rows.with(|rows| party_slice(&s.parties, rows, own.as_deref())))
+    });
     let picker_selected: Memo<Option<String>> = Memo::new(move |_| {
         state.with(|s| match &s.parties {
             PartyScope::AllOrganisations { .. } => Some(ALL_ORGANISATIONS.to_owned()),
@@ -541,12 +545,21 @@ pub fn InboxPage() -> impl IntoView {
     // --- status line
     let parties_error = move || parties.with(|answer| answer.as_ref()?.as_ref().err().cloned());
     let busy = move || parties_error().is_none() && answer().is_none();
-    let list_error = move || answer().and_then(|a| a.result.err());
+    let search_error = move || answer().and_then(|a| a.result.err());
+    // The party list and the search run side by side: when both failed alike (the session
+    // ended, the network is down), one explanation, whose "Try again" retries both.
+    let same_failure = move || match (parties_error(), search_error()) {
+        (Some(p), Some(s)) => {
+            std::mem::discriminant(&p) == std::mem::discriminant(&s) && p.status() == s.status()
+        }
+        _ => false,
+    };
+    let list_error = move || search_error().filter(|_| !same_failure());
     let status_text = move || {
         if busy() {
             return i18n.t(Key::LoadingDialogs).to_owned();
         }
-        if list_error().is_some() {
+        if search_error().is_some() {
             return String::new();
         }
         let n = dialog_rows.with(Vec::len);
@@ -596,7 +609,12 @@ pub fn InboxPage() -> impl IntoView {
                         view! {
                             <ListErrorNotice
                                 error=error
-                                on_retry=Callback::new(move |_| parties.refetch())
+                                on_retry=Callback::new(move |_| {
+                                    if same_failure() {
+                                        reload();
+                                    }
+                                    parties.refetch();
+                                })
                             />
                         }
                     })
@@ -715,12 +733,28 @@ fn list_key_string(view: InboxView, state: &SearchState, urns: &[String], lang: 
     )
 }
 
-/// The parties a scope covers, given the user's parties (`None` until they are loaded).
-/// Deleted parties and parents listed only for the hierarchy are never searched; an "all"
-/// choice over more than [`PARTY_CHUNK`] parties is searched one chunk at a time.
-pub fn party_slice(scope: &PartyScope, rows: &[PartyEntry]) -> Option<PartySlice> {
+/// The parties a scope covers, given the user's parties and the user's own party from the
+/// session. Deleted parties and parents listed only for the hierarchy are never searched; an
+/// "all" choice over more than [`PARTY_CHUNK`] parties is searched one chunk at a time.
+///
+/// Until the party list is in (`rows` empty), the default scope is the user's own party and
+/// parties named in the URL are taken as they are, so the first search need not wait for
+/// the list; an "all" choice does (`None`).
+pub fn party_slice(
+    scope: &PartyScope,
+    rows: &[PartyEntry],
+    own: Option<&str>,
+) -> Option<PartySlice> {
+    let named = |urns: &[String]| PartySlice {
+        urns: urns.iter().take(PARTY_CHUNK).cloned().collect(),
+        chunk: None,
+    };
     if rows.is_empty() {
-        return None;
+        return match scope {
+            PartyScope::Default => own.map(|urn| named(&[urn.to_owned()])),
+            PartyScope::Parties(urns) => Some(named(urns)),
+            PartyScope::AllOrganisations { .. } | PartyScope::AllPersons { .. } => None,
+        };
     }
     let searchable = |kind: PartyKind| -> Vec<String> {
         rows.iter()
@@ -753,13 +787,82 @@ pub fn party_slice(scope: &PartyScope, rows: &[PartyEntry]) -> Option<PartySlice
                 chunk: None,
             }
         }
-        PartyScope::Parties(urns) => PartySlice {
-            urns: urns.iter().take(PARTY_CHUNK).cloned().collect(),
-            chunk: None,
-        },
+        PartyScope::Parties(urns) => named(urns),
         PartyScope::AllOrganisations { chunk } => {
             chunked(searchable(PartyKind::Organisation), *chunk)
         }
         PartyScope::AllPersons { chunk } => chunked(searchable(PartyKind::Person), *chunk),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::party_tree::PartyInput;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    const ME: &str = "urn:altinn:person:identifier-no:08844397713";
+    const ORG: &str = "urn:altinn:organization:identifier-no:310000001";
+
+    fn party(urn: &str, kind: PartyKind, is_me: bool) -> PartyInput {
+        PartyInput {
+            urn: urn.to_owned(),
+            name: "NAME".to_owned(),
+            kind,
+            is_current_end_user: is_me,
+            is_deleted: false,
+            has_only_access_to_sub_parties: false,
+            sub_parties: Vec::new(),
+        }
+    }
+
+    fn urns(slice: Option<PartySlice>) -> Option<Vec<String>> {
+        slice.map(|s| s.urns)
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn before_the_party_list_the_own_party_and_named_parties_are_searched() {
+        let named = PartyScope::Parties(vec![ORG.to_owned()]);
+        assert_eq!(
+            urns(party_slice(&PartyScope::Default, &[], Some(ME))),
+            Some(vec![ME.to_owned()])
+        );
+        assert_eq!(urns(party_slice(&PartyScope::Default, &[], None)), None);
+        assert_eq!(
+            urns(party_slice(&named, &[], None)),
+            Some(vec![ORG.to_owned()])
+        );
+        // "All" choices need the list.
+        let all = PartyScope::AllOrganisations { chunk: 0 };
+        assert_eq!(urns(party_slice(&all, &[], Some(ME))), None);
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn the_party_list_does_not_change_the_search_made_before_it() {
+        let rows = flatten(
+            &[
+                party(ORG, PartyKind::Organisation, false),
+                party(ME, PartyKind::Person, true),
+            ],
+            true,
+        );
+        for scope in [
+            PartyScope::Default,
+            PartyScope::Parties(vec![ORG.to_owned()]),
+        ] {
+            assert_eq!(
+                party_slice(&scope, &[], Some(ME)),
+                party_slice(&scope, &rows, Some(ME)),
+                "{scope:?}"
+            );
+        }
+        assert_eq!(
+            urns(party_slice(
+                &PartyScope::AllOrganisations { chunk: 0 },
+                &rows,
+                Some(ME)
+            )),
+            Some(vec![ORG.to_owned()])
+        );
+    }
 }

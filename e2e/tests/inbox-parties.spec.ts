@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import { escapeRe } from './helpers';
-import { expectListShows, logInAsOla, partyNamed, search } from './inbox-helpers';
+import { dialogList, expectListShows, logInAsOla, partyNamed, search } from './inbox-helpers';
 
 // The party picker: the user first, organisations with their sub-units, other persons; names in
 // title case; deleted parties behind "Show deleted"; type-to-filter; keyboard; "All
@@ -126,14 +126,20 @@ test('your own dialogs are listed without waiting for the party list', async ({ 
     if (url.pathname.endsWith('/enduser/dialogs')) searches.push(url);
   });
 
+  // A phone-sized screen, where the picker takes two lines above the list.
+  await page.setViewportSize({ width: 360, height: 800 });
   await page.goto('/inbox');
   const mine = await search(page, [['party', me.party], ['systemLabel', 'Default'], ['orderBy', ORDER], ['limit', '50']]);
   await expectListShows(page, mine.items);
   await expect(page.getByRole('button', { name: 'Choose party' })).toHaveCount(0);
+  const firstRow = dialogList(page).getByRole('link').first();
+  const before = await firstRow.boundingBox();
 
   release();
   await expect(page.getByRole('button', { name: 'Choose party' })).toBeVisible();
   await expect(page.getByText(/Showing the inbox of\s*Nordmann Ola/)).toBeVisible();
+  // The picker took the place kept for it: the list did not move under the reader.
+  expect(Math.round((await firstRow.boundingBox())!.y)).toBe(Math.round(before!.y));
   await page.waitForLoadState('networkidle');
   // The party list changed nothing: one search, for the user's own party.
   expect(searches.map((u) => u.searchParams.getAll('party'))).toEqual([[me.party]]);

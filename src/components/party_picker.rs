@@ -202,6 +202,24 @@ struct ListProps {
     close: Callback<bool>,
 }
 
+/// Holds the picker's place, invisible, while the party list is on its way: the dialogs
+/// may be listed before it, and the page must not shift under the reader when it arrives
+/// (on a narrow screen the picker takes two lines above the list).
+#[component]
+pub fn PartyPickerPlaceholder() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="party-picker party-picker--pending" aria-hidden="true">
+            <p class="party-picker__current">
+                <span class="party-picker__label">{i18n.tr(Key::ActingFor)}</span>
+                " "
+                <strong>"\u{a0}"</strong>
+            </p>
+            <span class="button party-picker__button">{i18n.tr(Key::ChooseParty)}</span>
+        </div>
+    }
+}
+
 /// Fetches the list's module ahead of need (the inbox does once it lists dialogs, at the
 /// browser's next idle moment: not while the first list is still on its way, whose
 /// bandwidth it would share), so the first opening waits for nothing. Nothing to fetch in

@@ -27,7 +27,7 @@ use crate::components::inbox_filters::InboxFilters;
 use crate::components::inbox_list_parts::{
     BulkBar, ListErrorNotice, PartyChunkNav, SaveSearchDialog, ViewNav,
 };
-use crate::components::party_picker::{ALL_ORGANISATIONS, ALL_PERSONS};
+use crate::components::party_picker::{ALL_ORGANISATIONS, ALL_PERSONS, PartyPickerPlaceholder};
 use crate::components::{DialogList, PartyPicker};
 use crate::i18n::{Key, Lang, use_i18n};
 use crate::inbox_model::{
@@ -599,7 +599,10 @@ pub fn InboxPage() -> impl IntoView {
             <ViewNav state=state view=Signal::derive(move || Some(view.get())) />
             <div class="inbox__head">
                 <h1 tabindex="-1">{move || i18n.t(view.get().key())}</h1>
-                <Show when=move || !rows.with(Vec::is_empty)>
+                <Show
+                    when=move || !rows.with(Vec::is_empty)
+                    fallback=move || parties_error().is_none().then(|| view! { <PartyPickerPlaceholder /> })
+                >
                     <PartyPicker parties=rows selected=picker_selected on_select=on_party />
                 </Show>
             </div>

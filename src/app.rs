@@ -150,14 +150,8 @@ fn PageLoadFailed() -> impl IntoView {
 /// Fetches the dialog page's module ahead of need (the inbox does once it lists dialogs, at
 /// the browser's next idle moment), so opening a dialog waits only for the dialog's data. Nothing to fetch in unsplit builds.
 pub fn preload_dialog_page() {
-    // When the browser is idle: not while the list's rows are still being built.
     #[cfg(portal_split)]
-    request_idle_callback(|| {
-        leptos::task::spawn_local(async {
-            // A failure is met again, and explained, when a dialog is opened.
-            let _ = preload_dialog_view().await;
-        });
-    });
+    crate::load::prefetch_when_idle(preload_dialog_view);
 }
 
 /// Gives each route its own page number for the server's API log (`X-Portal-Page`, see

@@ -72,3 +72,15 @@ impl<T: Clone + 'static> Loaded<T> {
         self.value.get()
     }
 }
+
+/// Fetches a module of the split build ahead of need, when the browser is next idle (not
+/// while the page is still being built). A failure is met again, and explained, where the
+/// module is used.
+#[cfg(portal_split)]
+pub fn prefetch_when_idle<F: Future + 'static>(fetch: impl Fn() -> F + Copy + 'static) {
+    request_idle_callback(move || {
+        spawn_local(async move {
+            let _ = fetch().await;
+        })
+    });
+}

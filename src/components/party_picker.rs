@@ -226,12 +226,7 @@ pub fn PartyPickerPlaceholder() -> impl IntoView {
 /// unsplit builds.
 pub fn preload_party_list() {
     #[cfg(portal_split)]
-    request_idle_callback(|| {
-        leptos::task::spawn_local(async {
-            // A failure is met again, and explained, when the popup opens.
-            let _ = preload_party_list_view().await;
-        });
-    });
+    crate::load::prefetch_when_idle(preload_party_list_view);
 }
 
 /// The popup's filter box and list, drawn by code fetched on first use.
